@@ -1,0 +1,100 @@
+package th.or.depa.smartcity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.JSONUnauthorizedHandler;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import th.or.depa.smartcity.api.CriteriaResource;
+import th.or.depa.smartcity.api.ErrorMappers;
+import th.or.depa.smartcity.api.EvaluateResource;
+import th.or.depa.smartcity.api.PlanQuery;
+import th.or.depa.smartcity.api.PlansResource;
+import th.or.depa.smartcity.auth.RoleAuthorizer;
+import th.or.depa.smartcity.auth.TokenAuthenticator;
+import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.cli.AddUserCommand;
+import th.or.depa.smartcity.cli.EvaluateCommand;
+import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.plan.PlanReader;
+import th.or.depa.smartcity.plan.PlanService;
+import th.or.depa.smartcity.plan.Provinces;
+import th.or.depa.smartcity.ruleset.RuleSetChecker;
+import th.or.depa.smartcity.ruleset.RuleSets;
+import th.or.depa.smartcity.ruleset.RulesHealthCheck;
+import th.or.depa.smartcity.store.Databases;
+
+/** Wires the service: database and migrations, the rule set in force, authentication, resources. */
+public class SmartCityApplication extends Application<SmartCityConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new SmartCityApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "smartcity";
+    }
+
+    @Override
+    public void initialize(Bootstrap<SmartCityConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new AddUserCommand());
+        bootstrap.addCommand(new EvaluateCommand());
+    }
+
+    @Override
+    public void run(SmartCityConfiguration config, Environment env) {
+        configure(env.getObjectMapper());
+        Clock clock = Clock.systemUTC();
+        Databases.prepare(config.getDatabase());
+        Databases.migrate(config.getDatabase());
+        Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
+
+        ObjectMapper mapper = env.getObjectMapper();
+        Provinces provinces = Provinces.load();
+        PlanReader reader = new PlanReader(mapper, provinces);
+        RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper), jdbi, mapper, clock);
+        ruleSets.start(Path.of(config.getRules().getDir()));
+        env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
+
+        PlanService plans = new PlanService(jdbi, reader, new PlanEvaluator(clock), ruleSets, mapper, clock);
+
+        env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
+                .setAuthenticator(new TokenAuthenticator(jdbi))
+                .setAuthorizer(new RoleAuthorizer())
+                .setPrefix("Bearer")
+                .setRealm("smartcity")
+                .setUnauthorizedHandler(new JSONUnauthorizedHandler())
+                .buildAuthFilter()));
+        env.jersey().register(RolesAllowedDynamicFeature.class);
+        env.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
+
+        env.jersey().register(new ErrorMappers.Api());
+        env.jersey().register(new ErrorMappers.PlanFormat());
+        env.jersey().register(new ErrorMappers.KeyReused());
+        env.jersey().register(new ErrorMappers.Refused());
+        env.jersey().register(new ErrorMappers.DatabaseDown());
+
+        env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
+        env.jersey().register(new EvaluateResource(plans));
+        env.jersey().register(new CriteriaResource(ruleSets));
+    }
+
+    /** ISO-8601 instants in JSON, as api.md shows them. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+}

@@ -1,0 +1,81 @@
+package th.or.depa.smartcity;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** config.yml: the database, where the rules live, and the request limits. */
+public class SmartCityConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private RulesSettings rules = new RulesSettings();
+
+    /** Submissions and evaluations per token per minute; 0 or absent is off. */
+    @Min(0)
+    private int rateLimitPerMinute = 0;
+
+    @JsonProperty("database")
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty("rules")
+    public RulesSettings getRules() {
+        return rules;
+    }
+
+    @JsonProperty("rules")
+    public void setRules(RulesSettings rules) {
+        this.rules = rules;
+    }
+
+    @JsonProperty("rateLimitPerMinute")
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    @JsonProperty("rateLimitPerMinute")
+    public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute == null ? 0 : rateLimitPerMinute;
+    }
+
+    /** The rules folder and whether edits there are picked up while the service runs. */
+    public static class RulesSettings {
+        @NotNull
+        private String dir = "rules";
+        private boolean watch = true;
+
+        @JsonProperty
+        public String getDir() {
+            return dir;
+        }
+
+        @JsonProperty
+        public void setDir(String dir) {
+            this.dir = dir;
+        }
+
+        @JsonProperty
+        public boolean isWatch() {
+            return watch;
+        }
+
+        @JsonProperty
+        public void setWatch(boolean watch) {
+            this.watch = watch;
+        }
+    }
+}

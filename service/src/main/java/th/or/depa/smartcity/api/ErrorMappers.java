@@ -1,0 +1,67 @@
+package th.or.depa.smartcity.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import th.or.depa.smartcity.plan.FieldError;
+import th.or.depa.smartcity.plan.PlanFormatException;
+
+/** Every refusal as JSON; a database outage as 503, never a 500. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+
+    private ErrorMappers() {
+    }
+
+    static Response json(int status, String message, List<FieldError> errors, ApiException.Bilingual reason) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(status, message, errors, reason)).build();
+    }
+
+    public static final class Api implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return json(e.status(), e.getMessage(), e.errors(), e.reason());
+        }
+    }
+
+    public static final class PlanFormat implements ExceptionMapper<PlanFormatException> {
+        @Override
+        public Response toResponse(PlanFormatException e) {
+            String message = e.status() == 400 ? "the body is not JSON"
+                    : e.errors().size() == 1 ? e.errors().get(0).field() + ": " + e.errors().get(0).message()
+                    : e.errors().size() + " problems in the plan";
+            return json(e.status(), message, e.errors(), null);
+        }
+    }
+
+    public static final class KeyReused implements ExceptionMapper<th.or.depa.smartcity.plan.IdempotencyKeyReused> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.plan.IdempotencyKeyReused e) {
+            return json(422, e.getMessage(), List.of(new FieldError("Idempotency-Key", e.getMessage())), null);
+        }
+    }
+
+    public static final class Refused implements ExceptionMapper<th.or.depa.smartcity.workflow.WorkflowRefusal> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.workflow.WorkflowRefusal e) {
+            var r = e.refusal();
+            List<FieldError> errors = r.field() == null ? List.of() : List.of(new FieldError(r.field(), r.reasonEn()));
+            return json(r.code(), r.reasonEn(), errors, new ApiException.Bilingual(r.reasonEn(), r.reasonTh()));
+        }
+    }
+
+    /** The pool could not hand out a connection, or the database went away mid-request. */
+    public static final class DatabaseDown implements ExceptionMapper<ConnectionException> {
+        @Override
+        public Response toResponse(ConnectionException e) {
+            LOG.warn("database unavailable: {}", e.getMessage());
+            return json(503, "the database is unavailable; try again shortly", List.of(), null);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package th.or.depa.smartcity.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import th.or.depa.smartcity.plan.FieldError;
+import th.or.depa.smartcity.plan.Provinces;
+import th.or.depa.smartcity.store.PlanFilter;
+
+/** Parses GET /api/plans queries: a bad value is a 422 naming the parameter, never a silent default. */
+public final class PlanQuery {
+
+    public static final Set<String> STATES = Set.of("NOT_ELIGIBLE", "SCREENING", "REVISION_REQUESTED",
+            "SUBCOMMITTEE_REVIEW", "COMMITTEE_REVIEW", "CERTIFIED", "REJECTED", "WITHDRAWN", "REVOKED");
+    static final Set<String> KINDS = Set.of("LIVABLE", "NEW");
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    public record Parsed(PlanFilter filter, int limit, long offset) {
+    }
+
+    private final Provinces provinces;
+
+    public PlanQuery(Provinces provinces) {
+        this.provinces = provinces;
+    }
+
+    public Parsed parse(String status, String province, String kind, String limit, String offset) {
+        List<FieldError> errors = new ArrayList<>();
+        if (status != null && !STATES.contains(status)) {
+            errors.add(new FieldError("status", "must be one of " + String.join(", ", STATES.stream().sorted().toList())));
+        }
+        if (kind != null && !KINDS.contains(kind)) {
+            errors.add(new FieldError("kind", "must be one of LIVABLE, NEW"));
+        }
+        String prov = null;
+        if (province != null) {
+            prov = provinces.englishName(province).orElse(null);
+            if (prov == null) {
+                errors.add(new FieldError("province", "unknown province"));
+            }
+        }
+        long lim = number(limit, DEFAULT_LIMIT, "limit", 1, MAX_LIMIT, errors);
+        long off = number(offset, 0, "offset", 0, Long.MAX_VALUE / 2, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(422, errors.get(0).field() + ": " + errors.get(0).message(), errors, null);
+        }
+        return new Parsed(new PlanFilter(null, status, prov, kind), (int) lim, off);
+    }
+
+    static long number(String value, long dflt, String field, long min, long max, List<FieldError> errors) {
+        if (value == null) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(field, max == Long.MAX_VALUE / 2 ? "must be a whole number of at least " + min
+                : "must be a whole number from " + min + " to " + max));
+        return dflt;
+    }
+}

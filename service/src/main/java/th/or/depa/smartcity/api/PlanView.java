@@ -1,0 +1,30 @@
+package th.or.depa.smartcity.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.plan.PlanService;
+import th.or.depa.smartcity.store.PlanRow;
+
+/** api.md, The plan view: {plan, evaluation, certificate (once certified), tally (answering CLOSE_VOTE)}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlanView(Info plan, Evaluation evaluation, JsonNode certificate, Object tally) {
+
+    /** The plan's head; content only in the view of one plan, outcome only in lists. */
+    public record Info(String id, String organisation, String reference, String city, String cityTh,
+                       String province, String kind, int revision, String state, Instant submittedAt,
+                       Instant updatedAt,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode content,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String outcome) {
+    }
+
+    public static Info info(PlanRow p, JsonNode content, boolean withOutcome) {
+        return new Info(p.id(), p.organisation(), p.reference(), p.city(), p.cityTh(), p.province(), p.kind(),
+                p.revision(), p.state(), p.submittedAt(), p.updatedAt(), content, withOutcome ? p.outcome() : null);
+    }
+
+    public static PlanView of(PlanService.PlanDetails d, JsonNode certificate) {
+        return new PlanView(info(d.row(), d.content(), false), d.evaluation(), certificate, null);
+    }
+}

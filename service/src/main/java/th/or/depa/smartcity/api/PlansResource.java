@@ -1,0 +1,97 @@
+package th.or.depa.smartcity.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.plan.PlanService;
+
+/** Submitting and reading plans (api.md, Plans). Thin: parsing of queries in {@link PlanQuery}, the rest in PlanService. */
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class PlansResource {
+
+    private final PlanService plans;
+    private final PlanQuery queries;
+    private final ObjectMapper mapper;
+
+    public PlansResource(PlanService plans, PlanQuery queries, ObjectMapper mapper) {
+        this.plans = plans;
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @RolesAllowed(Role.CITY_)
+    public Response submit(@Auth User city, @HeaderParam("Idempotency-Key") String key, InputStream body) {
+        PlanService.Answer answer = plans.submitOnce(city, Bodies.read(body), IdempotencyKeys.check(key),
+                details -> write(PlanView.of(details, null)));
+        String id = read(answer.body()).path("plan").path("id").asText();
+        return Response.status(answer.status()).location(URI.create("/api/plans/" + id))
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body()).build();
+    }
+
+    @GET
+    @PermitAll
+    public Map<String, Object> list(@Auth User caller, @QueryParam("status") String status,
+                                    @QueryParam("province") String province, @QueryParam("kind") String kind,
+                                    @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        PlanQuery.Parsed q = queries.parse(status, province, kind, limit, offset);
+        PlanService.Page page = plans.list(caller, q.filter(), q.limit(), q.offset());
+        List<PlanView.Info> items = page.items().stream().map(p -> PlanView.info(p, null, true)).toList();
+        return Map.of("items", items, "total", page.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public PlanView get(@Auth User caller, @PathParam("id") String id) {
+        return plans.find(caller, id).map(d -> PlanView.of(d, certificate(d))).orElseThrow(ApiException::notFound);
+    }
+
+    @GET
+    @Path("/{id}/evaluations")
+    @PermitAll
+    public Map<String, Object> evaluations(@Auth User caller, @PathParam("id") String id) {
+        return Map.of("items", plans.evaluations(caller, id).orElseThrow(ApiException::notFound));
+    }
+
+    private JsonNode certificate(PlanService.PlanDetails d) {
+        return d.row().certificate() == null ? null : read(d.row().certificate());
+    }
+
+    private String write(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

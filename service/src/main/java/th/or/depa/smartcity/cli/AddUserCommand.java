@@ -1,0 +1,51 @@
+package th.or.depa.smartcity.cli;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.time.Clock;
+import java.util.Map;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import th.or.depa.smartcity.SmartCityConfiguration;
+import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.UserService;
+import th.or.depa.smartcity.store.Databases;
+
+/** add-user: creates a user and prints its bearer token as the last line (shown once; only its hash is kept). */
+public class AddUserCommand extends ConfiguredCommand<SmartCityConfiguration> {
+
+    public AddUserCommand() {
+        super("add-user", "Create a user and print its bearer token");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--name").required(true).help("the user's name");
+        subparser.addArgument("--role").required(true).help("CITY, OFFICE, COMMITTEE, REVIEWER or ADMIN");
+        subparser.addArgument("--org").help("the organisation a CITY user acts for");
+        subparser.addArgument("--body").help("SUBCOMMITTEE or COMMITTEE, for a COMMITTEE user");
+        subparser.addArgument("--chair").action(Arguments.storeTrue()).help("this member chairs the body");
+    }
+
+    @Override
+    protected void run(Bootstrap<SmartCityConfiguration> bootstrap, Namespace ns, SmartCityConfiguration config) {
+        String name = ns.getString("name");
+        String role = ns.getString("role");
+        String org = ns.getString("org");
+        String body = ns.getString("body");
+        boolean chair = Boolean.TRUE.equals(ns.getBoolean("chair"));
+        Map<String, String> problems = UserService.problems(name, role, org, body, chair);
+        if (!problems.isEmpty()) {
+            problems.forEach((f, m) -> System.err.println("--" + f + ": " + m));
+            throw new IllegalArgumentException("the user was not created");
+        }
+        Jdbi jdbi = Cli.jdbi(config);
+        UserService.Created created = new UserService(jdbi, Clock.systemUTC())
+                .create(name, Role.valueOf(role), org, body, chair);
+        System.out.println("created " + role + " user " + created.user().id() + " (" + name + ")");
+        System.out.println(created.token());
+    }
+}

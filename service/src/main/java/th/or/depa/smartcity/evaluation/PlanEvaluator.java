@@ -1,0 +1,79 @@
+package th.or.depa.smartcity.evaluation;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import th.or.depa.smartcity.facts.Criterion;
+import th.or.depa.smartcity.facts.Finding;
+import th.or.depa.smartcity.facts.Outcome;
+import th.or.depa.smartcity.facts.Parameter;
+import th.or.depa.smartcity.facts.Status;
+import th.or.depa.smartcity.plan.Plan;
+import th.or.depa.smartcity.ruleset.CompiledRuleSet;
+import th.or.depa.smartcity.ruleset.RuleRun;
+
+/**
+ * Runs a plan through a rule set and assembles the result. It only checks that the rules kept their contract
+ * (one finding per criterion, a status that fits the kind, one outcome); the judging is the rules'.
+ */
+public final class PlanEvaluator {
+
+    private final Clock clock;
+
+    public PlanEvaluator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Evaluation evaluate(CompiledRuleSet ruleSet, Integer version, Plan plan) {
+        return evaluate(ruleSet, version, plan, ruleSet.parameters());
+    }
+
+    public Evaluation evaluate(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params) {
+        RuleRun run = ruleSet.run(PlanFacts.of(plan), params);
+        Map<String, RuleRun.Inserted> findings = new HashMap<>();
+        for (RuleRun.Inserted i : run.of(Finding.class)) {
+            Finding f = (Finding) i.fact();
+            if (findings.putIfAbsent(f.criterion(), i) != null) {
+                throw new RuleSetDefect("criterion " + f.criterion() + " gave more than one result ("
+                        + findings.get(f.criterion()).rule() + "; " + i.rule() + ")");
+            }
+        }
+        List<Evaluation.CriterionResult> results = new ArrayList<>();
+        int met = 0;
+        int notMet = 0;
+        int warnings = 0;
+        for (Criterion c : ruleSet.criteria()) {
+            RuleRun.Inserted i = findings.remove(c.id());
+            if (i == null) {
+                throw new RuleSetDefect("criterion " + c.id() + " gave no result (" + ruleSet.ruleOf(c.id()) + ")");
+            }
+            Finding f = (Finding) i.fact();
+            Status s = f.status();
+            if ((c.mandatory() && s == Status.WARNING) || (!c.mandatory() && s == Status.NOT_MET) || s == null) {
+                throw new RuleSetDefect(c.id() + " is " + (c.mandatory() ? "mandatory" : "advisory")
+                        + " but " + i.rule() + " gave " + s);
+            }
+            met += s == Status.MET ? 1 : 0;
+            notMet += s == Status.NOT_MET ? 1 : 0;
+            warnings += s == Status.WARNING ? 1 : 0;
+            results.add(new Evaluation.CriterionResult(c.id(), new Evaluation.Bilingual(c.titleEn(), c.titleTh()),
+                    c.mandatory(), s.name(), new Evaluation.Bilingual(f.reasonEn(), f.reasonTh()),
+                    f.facts() == null ? Map.of() : new TreeMap<>(f.facts()), i.rule()));
+        }
+        if (!findings.isEmpty()) {
+            throw new RuleSetDefect("results for criteria that are not defined: " + findings.keySet());
+        }
+        List<RuleRun.Inserted> outcomes = run.of(Outcome.class);
+        if (outcomes.size() != 1) {
+            throw new RuleSetDefect("the rules gave " + outcomes.size() + " outcomes; exactly one is needed");
+        }
+        String outcome = ((Outcome) outcomes.get(0).fact()).value();
+        return new Evaluation(null, null, null, new Evaluation.RuleSetRef(version, ruleSet.sha256()), outcome,
+                List.copyOf(results), new Evaluation.Summary(met, notMet, warnings),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+}

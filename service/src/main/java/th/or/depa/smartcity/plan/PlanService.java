@@ -1,0 +1,212 @@
+package th.or.depa.smartcity.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.facts.PlanStatus;
+import th.or.depa.smartcity.facts.Request;
+import th.or.depa.smartcity.history.EventLog;
+import th.or.depa.smartcity.history.NewEvent;
+import th.or.depa.smartcity.ruleset.RuleSets;
+import th.or.depa.smartcity.store.EvaluationRow;
+import th.or.depa.smartcity.store.EventDao;
+import th.or.depa.smartcity.store.PlanDao;
+import th.or.depa.smartcity.store.PlanFilter;
+import th.or.depa.smartcity.store.PlanRow;
+import th.or.depa.smartcity.workflow.Workflow;
+
+/**
+ * Submitting, reading and listing plans. A submission is validated, evaluated by the rules in force, placed by the
+ * workflow rules, and stored with its evaluation and events in one transaction: all of it or nothing.
+ */
+public final class PlanService {
+
+    /** A plan as the API shows it: its current row, the latest revision's content, and the latest evaluation. */
+    public record PlanDetails(PlanRow row, JsonNode content, Evaluation evaluation) {
+    }
+
+    public record Page(List<PlanRow> items, long total) {
+    }
+
+    private final Jdbi jdbi;
+    private final PlanReader reader;
+    private final PlanEvaluator evaluator;
+    private final RuleSets ruleSets;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public PlanService(Jdbi jdbi, PlanReader reader, PlanEvaluator evaluator, RuleSets ruleSets, ObjectMapper mapper,
+                       Clock clock) {
+        this.jdbi = jdbi;
+        this.reader = reader;
+        this.evaluator = evaluator;
+        this.ruleSets = ruleSets;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Evaluates a plan body under the rules in force without storing anything. */
+    public Evaluation dryRun(byte[] body) {
+        Plan plan = reader.read(body);
+        RuleSets.InForce rules = ruleSets.inForce();
+        return evaluator.evaluate(rules.rules(), rules.version(), plan);
+    }
+
+    /** A stored answer: what POST /api/plans said the first time, replayed for a retry with the same key. */
+    public record Answer(int status, String body) {
+    }
+
+    /**
+     * Submits once per Idempotency-Key and user: a retry with the same body gets the first answer back and stores
+     * nothing; the same key with another body is refused. render turns the new plan into the answer body.
+     */
+    public Answer submitOnce(User city, byte[] body, String key, java.util.function.Function<PlanDetails, String> render) {
+        String sha = Sha256.hex(body);
+        PlanDao dao = jdbi.onDemand(PlanDao.class);
+        if (key != null) {
+            Optional<Answer> replay = dao.idempotency(city.id(), key).map(r -> replay(r, sha));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        try {
+            String[] answer = new String[1];
+            submit(city, body, (plans, details) -> {
+                answer[0] = render.apply(details);
+                if (key != null) {
+                    plans.insertIdempotency(new th.or.depa.smartcity.store.IdempotencyRow(city.id(), key, sha, 201,
+                            answer[0]), details.row().submittedAt());
+                }
+            });
+            return new Answer(201, answer[0]);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
+            // a concurrent retry with the same key stored first: answer as it did
+            return key == null ? rethrow(race) : dao.idempotency(city.id(), key).map(r -> replay(r, sha))
+                    .orElseThrow(() -> race);
+        }
+    }
+
+    private static Answer replay(th.or.depa.smartcity.store.IdempotencyRow row, String sha) {
+        if (!row.requestSha256().equals(sha)) {
+            throw new IdempotencyKeyReused();
+        }
+        return new Answer(row.status(), row.response());
+    }
+
+    private static <T> T rethrow(RuntimeException e) {
+        throw e;
+    }
+
+    public PlanDetails submit(User city, byte[] body) {
+        return submit(city, body, (plans, details) -> { });
+    }
+
+    private PlanDetails submit(User city, byte[] body, java.util.function.BiConsumer<PlanDao, PlanDetails> alsoStore) {
+        Plan plan = reader.read(body);
+        RuleSets.InForce rules = ruleSets.inForce();
+        Instant now = now();
+        String planId = UUID.randomUUID().toString();
+        Evaluation evaluation = evaluator.evaluate(rules.rules(), rules.version(), plan)
+                .forPlan(UUID.randomUUID().toString(), planId, 1);
+        String state = Workflow.decide(rules, List.of(
+                new Request("SUBMIT", city.role().name(), city.body(), city.chair(), true, null),
+                new PlanStatus(null, plan.city().kind(), evaluation.outcome(), false)));
+        PlanRow row = new PlanRow(planId, city.organisation(), city.id(), plan.reference(), plan.city().name(),
+                plan.city().nameTh(), plan.city().province(), plan.city().kind(), 1, state, evaluation.outcome(),
+                evaluation.id(), null, now, now, 0);
+        String content = json(plan);
+        PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
+        jdbi.useTransaction(h -> {
+            PlanDao plans = h.attach(PlanDao.class);
+            EventDao events = h.attach(EventDao.class);
+            plans.insertPlan(row);
+            plans.insertRevision(planId, 1, content, now);
+            plans.insertEvaluation(evaluationRow(evaluation, rules));
+            EventLog.append(events, planId, new NewEvent("SUBMITTED", city, now, null, null, null,
+                    rules.version(), rules.rules().sha256(), json(Map.of("revision", 1))));
+            EventLog.append(events, planId, new NewEvent("EVALUATED", city, now, null, state, null,
+                    rules.version(), rules.rules().sha256(), json(Map.of("evaluationId", evaluation.id(),
+                            "revision", 1, "outcome", evaluation.outcome()))));
+            alsoStore.accept(plans, details);
+        });
+        return details;
+    }
+
+    /** The plan if it exists and the caller may see it; another city's plan is as absent as a missing one. */
+    public Optional<PlanDetails> find(User caller, String planId) {
+        return jdbi.withHandle(h -> {
+            PlanDao plans = h.attach(PlanDao.class);
+            return plans.find(planId).filter(p -> caller.maySee(p.organisation())).map(p -> details(plans, p));
+        });
+    }
+
+    public Optional<List<Evaluation>> evaluations(User caller, String planId) {
+        return jdbi.withHandle(h -> {
+            PlanDao plans = h.attach(PlanDao.class);
+            return plans.find(planId).filter(p -> caller.maySee(p.organisation()))
+                    .map(p -> plans.evaluations(planId).stream().map(this::evaluationOf).toList());
+        });
+    }
+
+    public Page list(User caller, PlanFilter filter, int limit, long offset) {
+        PlanFilter scoped = caller.role() == th.or.depa.smartcity.auth.Role.CITY
+                ? new PlanFilter(caller.organisation() == null ? "" : caller.organisation(), filter.state(),
+                filter.province(), filter.kind())
+                : filter;
+        return jdbi.withHandle(h -> {
+            PlanDao plans = h.attach(PlanDao.class);
+            return new Page(plans.list(scoped, limit, offset), plans.count(scoped));
+        });
+    }
+
+    PlanDetails details(PlanDao plans, PlanRow p) {
+        JsonNode content = plans.content(p.id(), p.revision()).map(this::tree).orElse(null);
+        Evaluation evaluation = p.latestEvaluationId() == null ? null
+                : plans.evaluation(p.latestEvaluationId()).map(this::evaluationOf).orElse(null);
+        return new PlanDetails(p, content, evaluation);
+    }
+
+    public Evaluation evaluationOf(EvaluationRow row) {
+        try {
+            return mapper.readValue(row.result(), Evaluation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evaluation " + row.id() + " is stored unreadably", e);
+        }
+    }
+
+    EvaluationRow evaluationRow(Evaluation e, RuleSets.InForce rules) {
+        return new EvaluationRow(e.id(), e.planId(), e.revision(), rules.version(), rules.rules().sha256(),
+                e.outcome(), json(e), e.evaluatedAt());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

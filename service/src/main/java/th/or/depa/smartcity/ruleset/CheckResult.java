@@ -1,0 +1,11 @@
+package th.or.depa.smartcity.ruleset;
+
+import java.util.List;
+
+/** A rule set that compiled, passed the sandbox and its own rule tests, or the errors that stopped it. */
+public record CheckResult(CompiledRuleSet ruleSet, List<RuleError> errors) {
+
+    public boolean isOk() {
+        return ruleSet != null && errors.isEmpty();
+    }
+}

@@ -1,0 +1,102 @@
+package th.or.depa.smartcity.ruleset;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import th.or.depa.smartcity.facts.Parameter;
+
+/**
+ * Compiles a rule set's files (not the classpath) into a KieBase: *.drl and decision tables *.drl.csv / *.drl.xlsx,
+ * plus rules/parameters.csv. Every problem comes back as a {@link RuleError} with file and line; nothing throws.
+ */
+public final class RuleSetCompiler {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String RESOURCES = "src/main/resources/";
+
+    private final KieServices ks = KieServices.Factory.get();
+
+    public CompileResult compile(RuleFiles files) {
+        List<RuleError> errors = new ArrayList<>();
+        String paramsText = files.files().get(ParametersFile.PATH);
+        if (paramsText == null) {
+            errors.add(new RuleError(ParametersFile.PATH, 0, "the parameters file is missing"));
+        }
+        Map<String, Parameter> parameters = ParametersFile.parse(paramsText == null ? "" : paramsText, errors);
+
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId("th.or.depa.smartcity", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(rid);
+        Map<String, String> kfsPathToFile = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, String> f : files.files().entrySet()) {
+            if (!isRuleSource(f.getKey())) {
+                continue;
+            }
+            String resource = resourcePath(f.getKey(), f.getValue(), n++);
+            kfsPathToFile.put(resource, f.getKey());
+            kfsPathToFile.put(RESOURCES + resource, f.getKey()); // build messages name the kfs path
+            kfs.write(RESOURCES + resource, f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        if (kfsPathToFile.isEmpty()) {
+            errors.add(new RuleError("", 0, "the rule set has no rule file (*.drl, *.drl.csv, *.drl.xlsx)"));
+        }
+        if (!errors.isEmpty()) {
+            return CompileResult.failed(errors);
+        }
+
+        KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
+        errors.addAll(messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile));
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(rid);
+            return CompileResult.failed(errors);
+        }
+        KieBase kieBase = ks.newKieContainer(rid).getKieBase();
+        // the KieBase is complete; keeping the module in the global KieRepository would only leak it
+        ks.getRepository().removeKieModule(rid);
+        return CompiledRuleSet.create(files, kieBase, parameters, kfsPathToFile);
+    }
+
+    public static boolean isRuleSource(String path) {
+        return !path.startsWith("tests/")
+                && (path.endsWith(".drl") || path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx")
+                || path.endsWith(".drl.xls"));
+    }
+
+    /** Places a DRL where its package says, which keeps KieBuilder from warning about the folder. */
+    private static String resourcePath(String rel, String content, int n) {
+        String folder = "rules";
+        if (rel.endsWith(".drl")) {
+            Matcher m = PACKAGE.matcher(content);
+            if (m.find()) {
+                folder = m.group(1).replace('.', '/');
+            }
+        }
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        return folder + "/f" + n + "_" + name;
+    }
+
+    private static List<RuleError> messages(List<Message> messages, Map<String, String> kfsPathToFile) {
+        List<RuleError> out = new ArrayList<>();
+        for (Message m : messages) {
+            String file = kfsPathToFile.getOrDefault(m.getPath(), m.getPath() == null ? "" : m.getPath());
+            out.add(new RuleError(file, Math.max(0, m.getLine()), m.getText().strip()));
+        }
+        // a syntax error also yields "Parser returned a null Package" at line 0: keep only the useful one
+        out.removeIf(e -> e.line() == 0 && e.message().contains("null Package")
+                && out.stream().anyMatch(o -> o.file().equals(e.file()) && o.line() > 0));
+        return out;
+    }
+}

@@ -1,0 +1,229 @@
+package th.or.depa.smartcity.ruleset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.plan.Plan;
+import th.or.depa.smartcity.plan.PlanFormatException;
+import th.or.depa.smartcity.plan.PlanReader;
+
+/**
+ * Runs the data-driven rule tests a rule set carries (tests/*.json, see rules/tests) against that same rule set,
+ * read from its files, never from disk, so that a proposed rule set is judged by its own tests. A broken test file
+ * or a rule set that throws is a failed case with a message, never an exception.
+ */
+public final class RuleTests {
+
+    private static final String TESTS = "tests/";
+    private static final String PLANS = "tests/plans/";
+    private static final String WHOLE_FILE = "(the file itself)";
+    private static final Set<String> FILE_KEYS = Set.of("description", "parameters", "base", "cases");
+    private static final Set<String> CASE_KEYS = Set.of("note", "plan", "patch", "expect", "reasonContains");
+
+    private RuleTests() {
+    }
+
+    /** A failed case, as rules-check and a refused proposal report it. */
+    public record Failure(String file, String note, String message) {
+    }
+
+    /** One case of one test file; failure is null when it passed. */
+    public record CaseResult(String file, String note, String failure) {
+        public boolean passed() {
+            return failure == null;
+        }
+    }
+
+    /** Every case of every tests/*.json of the rule set (the base plans under tests/plans/ are not tests). */
+    public static List<CaseResult> run(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper) {
+        List<CaseResult> results = new ArrayList<>();
+        ruleSet.files().files().forEach((path, text) -> {
+            if (path.startsWith(TESTS) && path.endsWith(".json") && !path.startsWith(PLANS)) {
+                new FileRun(ruleSet, reader, mapper, path).run(text, results);
+            }
+        });
+        return results;
+    }
+
+    public static List<Failure> failures(List<CaseResult> results) {
+        return results.stream().filter(r -> !r.passed()).map(r -> new Failure(r.file(), r.note(), r.failure())).toList();
+    }
+
+    /** RFC 7386 JSON Merge Patch: objects merge, anything else (arrays too) replaces, null removes. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch, ObjectMapper mapper) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode out = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : mapper.createObjectNode();
+        for (Map.Entry<String, JsonNode> e : patch.properties()) {
+            if (e.getValue().isNull()) {
+                out.remove(e.getKey());
+            } else {
+                out.set(e.getKey(), mergePatch(out.get(e.getKey()), e.getValue(), mapper));
+            }
+        }
+        return out;
+    }
+
+    /** The run of one test file; a problem with the file as a whole becomes one failed result. */
+    private record FileRun(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper, String file) {
+
+        void run(String text, List<CaseResult> results) {
+            try {
+                JsonNode root = parse(text, file);
+                check(root.isObject(), "a test file must be a JSON object");
+                unknownKeys(root, FILE_KEYS, "the file");
+                Map<String, String> params = parameters(root.path("parameters"));
+                JsonNode base = base(root.path("base"));
+                JsonNode cases = root.path("cases");
+                check(cases.isArray() && !cases.isEmpty(), "\"cases\" must be a non-empty list");
+                for (int i = 0; i < cases.size(); i++) {
+                    JsonNode c = cases.get(i);
+                    String note = c.path("note").isTextual() ? c.path("note").asText() : "case " + (i + 1);
+                    results.add(new CaseResult(file, note, runCase(c, base, params)));
+                }
+            } catch (BadTest e) {
+                results.add(new CaseResult(file, WHOLE_FILE, e.getMessage()));
+            }
+        }
+
+        /** null when the case passed, else what went wrong. */
+        private String runCase(JsonNode c, JsonNode base, Map<String, String> params) {
+            try {
+                check(c.isObject(), "a case must be a JSON object");
+                unknownKeys(c, CASE_KEYS, "the case");
+                check(c.path("note").isTextual() && !c.path("note").asText().isBlank(), "a case needs a \"note\"");
+                check(c.has("plan") != c.has("patch"), "a case needs either \"plan\" or \"patch\", not both");
+                check(!c.has("patch") || base != null, "\"patch\" needs a \"base\" plan in the file");
+                JsonNode expect = c.path("expect");
+                check(expect.isObject() && !expect.isEmpty(), "\"expect\" must map criterion ids (or \"outcome\") to a status");
+                JsonNode planJson = c.has("plan") ? c.get("plan") : mergePatch(base, c.get("patch"), mapper);
+                Plan plan;
+                try {
+                    plan = reader.read(planJson);
+                } catch (PlanFormatException e) {
+                    return "the plan is refused as a format error: " + e.getMessage();
+                }
+                Evaluation ev;
+                try {
+                    ev = new PlanEvaluator(Clock.systemUTC()).evaluate(ruleSet, null, plan,
+                            ParametersFile.override(ruleSet.parameters(), params));
+                } catch (RuntimeException e) {
+                    return "the evaluation failed: " + e.getMessage();
+                }
+                List<String> problems = new ArrayList<>();
+                compare(ev, expect, c.path("reasonContains"), problems);
+                return problems.isEmpty() ? null : String.join("; ", problems);
+            } catch (BadTest e) {
+                return e.getMessage();
+            }
+        }
+
+        private void compare(Evaluation ev, JsonNode expect, JsonNode reasonContains, List<String> problems) {
+            Map<String, Evaluation.CriterionResult> byId = new HashMap<>();
+            ev.criteria().forEach(r -> byId.put(r.id(), r));
+            for (Map.Entry<String, JsonNode> e : expect.properties()) {
+                String id = e.getKey();
+                check(e.getValue().isTextual(), "expect." + id + " must be a string");
+                String want = e.getValue().asText();
+                if (id.equals("outcome")) {
+                    if (!want.equals(ev.outcome())) {
+                        problems.add("outcome: expected " + want + " but was " + ev.outcome()
+                                + " (not met: " + ev.idsWithStatus("NOT_MET") + ")");
+                    }
+                } else if (!byId.containsKey(id)) {
+                    problems.add(id + " is not a criterion in force");
+                } else if (!want.equals(byId.get(id).status())) {
+                    problems.add(id + ": expected " + want + " but was " + byId.get(id).status() + " ("
+                            + byId.get(id).reason().en() + ")");
+                }
+            }
+            if (reasonContains.isMissingNode()) {
+                return;
+            }
+            check(reasonContains.isObject(), "\"reasonContains\" must map criterion ids to a text");
+            for (Map.Entry<String, JsonNode> e : reasonContains.properties()) {
+                Evaluation.CriterionResult r = byId.get(e.getKey());
+                if (r == null) {
+                    problems.add(e.getKey() + " is not a criterion in force");
+                } else if (!r.reason().en().contains(e.getValue().asText())) {
+                    problems.add(e.getKey() + ": the reason \"" + r.reason().en() + "\" does not contain \""
+                            + e.getValue().asText() + "\"");
+                }
+            }
+        }
+
+        /** The parameters the file assumes, as parameters.csv writes them; a list may be given as a JSON array. */
+        private Map<String, String> parameters(JsonNode node) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (node.isMissingNode()) {
+                return out;
+            }
+            check(node.isObject(), "\"parameters\" must be an object");
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                check(ruleSet.parameters().containsKey(e.getKey()),
+                        "parameter " + e.getKey() + " is not in " + ParametersFile.PATH);
+                JsonNode v = e.getValue();
+                check(v.isTextual() || v.isNumber() || v.isArray(), "parameter " + e.getKey() + " must be a string");
+                out.put(e.getKey(), v.isArray()
+                        ? StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(" "))
+                        : v.asText());
+            }
+            return out;
+        }
+
+        private JsonNode base(JsonNode node) {
+            if (node.isMissingNode()) {
+                return null;
+            }
+            check(node.isTextual(), "\"base\" must be a path relative to tests/");
+            String path = TESTS + node.asText();
+            String text = ruleSet.files().files().get(path);
+            check(text != null, "base plan " + path + " is not in the rule set");
+            JsonNode plan = parse(text, path);
+            check(plan.isObject(), "base plan " + path + " must be a JSON object");
+            return plan;
+        }
+
+        private JsonNode parse(String text, String path) {
+            try {
+                return mapper.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new BadTest(path + " is not valid JSON: " + e.getOriginalMessage()
+                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            }
+        }
+
+        private static void unknownKeys(JsonNode node, Set<String> known, String where) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                check(known.contains(e.getKey()), where + " has an unknown key \"" + e.getKey() + "\" (known: "
+                        + known.stream().sorted().toList() + ")");
+            }
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new BadTest(message);
+            }
+        }
+    }
+
+    /** A test file or case that cannot be run as written. */
+    private static final class BadTest extends RuntimeException {
+        BadTest(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

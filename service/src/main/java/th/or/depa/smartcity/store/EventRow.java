@@ -1,0 +1,9 @@
+package th.or.depa.smartcity.store;
+
+import java.time.Instant;
+
+/** One entry of a plan's record (workflow.md, Record); hash chains it to the previous one. */
+public record EventRow(String planId, int seq, String type, String actorId, String actor, String role,
+                       Instant occurredAt, String stateBefore, String stateAfter, String comment,
+                       Integer ruleSetVersion, String ruleSetSha256, String data, String prevHash, String hash) {
+}

@@ -1,0 +1,70 @@
+package th.or.depa.smartcity.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Plans, their revisions and evaluations, and idempotency keys. Multi-step writes go through {@link PlanStore}. */
+@RegisterConstructorMapper(PlanRow.class)
+@RegisterConstructorMapper(EvaluationRow.class)
+@RegisterConstructorMapper(IdempotencyRow.class)
+public interface PlanDao {
+
+    @SqlUpdate("INSERT INTO plans (id, organisation, owner_id, reference, city, city_th, province, kind, revision, "
+            + "state, outcome, latest_evaluation_id, certificate, submitted_at, updated_at, lock_version) VALUES "
+            + "(:id, :organisation, :ownerId, :reference, :city, :cityTh, :province, :kind, :revision, :state, "
+            + ":outcome, :latestEvaluationId, :certificate, :submittedAt, :updatedAt, :lockVersion)")
+    void insertPlan(@BindMethods PlanRow plan);
+
+    /** Applies a new current state only if nobody changed the plan since it was read (lockVersion). */
+    @SqlUpdate("UPDATE plans SET reference = :reference, city = :city, city_th = :cityTh, province = :province, "
+            + "kind = :kind, revision = :revision, state = :state, outcome = :outcome, "
+            + "latest_evaluation_id = :latestEvaluationId, certificate = :certificate, updated_at = :updatedAt, "
+            + "lock_version = lock_version + 1 WHERE id = :id AND lock_version = :lockVersion")
+    int updatePlan(@BindMethods PlanRow plan);
+
+    @SqlUpdate("INSERT INTO plan_revisions (plan_id, revision, content, created_at) "
+            + "VALUES (:planId, :revision, :content, :at)")
+    void insertRevision(@Bind("planId") String planId, @Bind("revision") int revision,
+                        @Bind("content") String content, @Bind("at") Instant at);
+
+    @SqlUpdate("INSERT INTO evaluations (id, plan_id, revision, rule_set_version, rule_set_sha256, outcome, result, "
+            + "evaluated_at) VALUES (:id, :planId, :revision, :ruleSetVersion, :ruleSetSha256, :outcome, :result, "
+            + ":evaluatedAt)")
+    void insertEvaluation(@BindMethods EvaluationRow evaluation);
+
+    @SqlQuery("SELECT * FROM plans WHERE id = :id")
+    Optional<PlanRow> find(@Bind("id") String id);
+
+    @SqlQuery("SELECT content FROM plan_revisions WHERE plan_id = :id AND revision = :revision")
+    Optional<String> content(@Bind("id") String planId, @Bind("revision") int revision);
+
+    @SqlQuery("SELECT * FROM evaluations WHERE id = :id")
+    Optional<EvaluationRow> evaluation(@Bind("id") String id);
+
+    @SqlQuery("SELECT * FROM evaluations WHERE plan_id = :id ORDER BY evaluated_at DESC, revision DESC, id DESC")
+    List<EvaluationRow> evaluations(@Bind("id") String planId);
+
+    String FILTER = " WHERE (CAST(:org AS VARCHAR) IS NULL OR organisation = :org)"
+            + " AND (CAST(:state AS VARCHAR) IS NULL OR state = :state)"
+            + " AND (CAST(:province AS VARCHAR) IS NULL OR province = :province)"
+            + " AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind)";
+
+    @SqlQuery("SELECT * FROM plans" + FILTER + " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<PlanRow> list(@BindMethods PlanFilter filter, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT COUNT(*) FROM plans" + FILTER)
+    long count(@BindMethods PlanFilter filter);
+
+    @SqlQuery("SELECT * FROM idempotency_keys WHERE user_id = :userId AND idem_key = :key")
+    Optional<IdempotencyRow> idempotency(@Bind("userId") String userId, @Bind("key") String key);
+
+    @SqlUpdate("INSERT INTO idempotency_keys (user_id, idem_key, request_sha256, status, response, created_at) "
+            + "VALUES (:userId, :idemKey, :requestSha256, :status, :response, :at)")
+    void insertIdempotency(@BindMethods IdempotencyRow row, @Bind("at") Instant at);
+}

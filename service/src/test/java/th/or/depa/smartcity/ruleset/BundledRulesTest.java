@@ -1,0 +1,133 @@
+package th.or.depa.smartcity.ruleset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import th.or.depa.smartcity.facts.Criterion;
+import th.or.depa.smartcity.plan.PlanReader;
+import th.or.depa.smartcity.plan.Provinces;
+
+/** The rules folder shipped with the service: it compiles, defines the fifteen criteria, and passes its own tests. */
+class BundledRulesTest {
+
+    private static final Path RULES = Path.of("../rules");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static RuleFiles files;
+    private static CompileResult compiled;
+    private static PlanReader reader;
+
+    @BeforeAll
+    static void compile() {
+        files = RuleFiles.readFolder(RULES);
+        compiled = new RuleSetCompiler().compile(files);
+        reader = new PlanReader(MAPPER, Provinces.load());
+    }
+
+    @Test
+    void bundledRulesCompileWithoutErrors() {
+        assertEquals(List.of(), compiled.errors());
+    }
+
+    @Test
+    void theFifteenCriteriaAreInForceWithTheirKind() {
+        Map<String, Boolean> mandatory = new TreeMap<>();
+        for (Criterion c : compiled.ruleSet().criteria()) {
+            mandatory.put(c.id(), c.mandatory());
+        }
+        Map<String, Boolean> expected = new TreeMap<>();
+        for (int i = 1; i <= 11; i++) {
+            expected.put(String.format("SC-%02d", i), true);
+        }
+        for (int i = 1; i <= 4; i++) {
+            expected.put("SC-A" + i, false);
+        }
+        assertEquals(expected, mandatory);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBundledRuleTestCasePasses() {
+        List<RuleTests.CaseResult> results = RuleTests.run(compiled.ruleSet(), reader, MAPPER);
+        assertFalse(results.isEmpty(), "the rules folder carries no rule tests");
+        return results.stream().map(r -> DynamicTest.dynamicTest(r.file() + ": " + r.note(), () -> {
+            if (!r.passed()) {
+                fail(r.failure());
+            }
+        }));
+    }
+
+    @Test
+    void runnerReportsWrongExpectationsAndBrokenTestFiles() {
+        Map<String, String> withBadTests = new HashMap<>(files.files());
+        withBadTests.put("tests/zz-wrong.json", """
+                {"description": "expectations that the rules contradict",
+                 "base": "plans/livable-pass.json",
+                 "cases": [
+                   {"note": "wrong status", "patch": {}, "expect": {"SC-03": "NOT_MET"}},
+                   {"note": "wrong outcome", "patch": {}, "expect": {"outcome": "FAIL"}},
+                   {"note": "wrong reason", "patch": {}, "expect": {"SC-03": "MET"}, "reasonContains": {"SC-03": "no such words"}},
+                   {"note": "unknown criterion", "patch": {}, "expect": {"SC-99": "MET"}},
+                   {"note": "format error", "patch": {"city": {"kind": "TOWN"}}, "expect": {"SC-03": "MET"}},
+                   {"note": "right", "patch": {}, "expect": {"SC-03": "MET", "outcome": "PASS"}}
+                 ]}
+                """);
+        withBadTests.put("tests/zz-malformed.json", "{\"cases\": [");
+        withBadTests.put("tests/zz-no-base.json", """
+                {"base": "plans/missing.json", "cases": [{"note": "n", "patch": {}, "expect": {"SC-03": "MET"}}]}
+                """);
+        withBadTests.put("tests/zz-unknown-parameter.json", """
+                {"parameters": {"minDomainz": "2"}, "cases": [{"note": "n", "plan": {}, "expect": {"SC-03": "MET"}}]}
+                """);
+        CompileResult proposal = new RuleSetCompiler().compile(new RuleFiles(withBadTests));
+        assertEquals(List.of(), proposal.errors());
+
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (RuleTests.Failure f : RuleTests.failures(RuleTests.run(proposal.ruleSet(), reader, MAPPER))) {
+            if (f.file().startsWith("tests/zz-")) {
+                failures.put(f.file() + ": " + f.note(), f.message());
+            }
+        }
+        assertTrue(failures.get("tests/zz-wrong.json: wrong status").contains("SC-03: expected NOT_MET but was MET"),
+                failures.toString());
+        assertTrue(failures.get("tests/zz-wrong.json: wrong outcome").contains("expected FAIL but was PASS"));
+        assertTrue(failures.get("tests/zz-wrong.json: wrong reason").contains("does not contain \"no such words\""));
+        assertTrue(failures.get("tests/zz-wrong.json: unknown criterion").contains("SC-99 is not a criterion in force"));
+        assertTrue(failures.get("tests/zz-wrong.json: format error").contains("format error"));
+        assertFalse(failures.containsKey("tests/zz-wrong.json: right"));
+        assertTrue(failures.get("tests/zz-malformed.json: (the file itself)").contains("not valid JSON"));
+        assertTrue(failures.get("tests/zz-no-base.json: (the file itself)").contains("plans/missing.json"));
+        assertTrue(failures.get("tests/zz-unknown-parameter.json: (the file itself)").contains("minDomainz"));
+        assertEquals(8, failures.size(), failures.toString());
+    }
+
+    @Test
+    void noRuleFileWritesAThresholdValue() {
+        List<String> offending = new ArrayList<>();
+        for (String name : compiled.ruleSet().parameters().keySet()) {
+            Pattern valueAfterName = Pattern.compile("\\b" + Pattern.quote(name) + "[\\s=:,\"']*\\d");
+            files.files().forEach((path, text) -> {
+                if (!path.equals(ParametersFile.PATH) && !path.startsWith("tests/")
+                        && valueAfterName.matcher(text).find()) {
+                    offending.add(path + " writes a value after " + name);
+                }
+            });
+        }
+        assertEquals(List.of(), offending);
+    }
+}

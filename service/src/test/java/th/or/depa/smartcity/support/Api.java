@@ -1,0 +1,81 @@
+package th.or.depa.smartcity.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import th.or.depa.smartcity.SmartCityConfiguration;
+import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.UserService;
+
+/** A small HTTP client for tests against a running app: users with tokens, JSON in and out. */
+public final class Api {
+
+    public static final Path EXAMPLES = Path.of("../../shared/spec/examples");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final DropwizardAppExtension<SmartCityConfiguration> app;
+
+    public Api(DropwizardAppExtension<SmartCityConfiguration> app) {
+        this.app = app;
+    }
+
+    /** The response's status and JSON body (null when the body is empty or not JSON). */
+    public record Reply(int status, JsonNode body, String raw, Response response) {
+    }
+
+    public Jdbi jdbi() {
+        var db = app.getConfiguration().getDatabase();
+        return Jdbi.create(db.getUrl(), db.getUser(), db.getPassword()).installPlugin(new SqlObjectPlugin());
+    }
+
+    public String token(Role role, String org, String body, boolean chair) {
+        return new UserService(jdbi(), Clock.systemUTC()).create("test " + role, role, org, body, chair).token();
+    }
+
+    public String city(String org) {
+        return token(Role.CITY, org, null, false);
+    }
+
+    public static String example(String name) {
+        try {
+            return Files.readString(EXAMPLES.resolve(name + ".plan.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Invocation.Builder request(String path, String token) {
+        Invocation.Builder b = app.client().target("http://localhost:" + app.getLocalPort() + path).request();
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    public Reply get(String path, String token) {
+        return reply(request(path, token).get());
+    }
+
+    public Reply post(String path, String token, String json) {
+        return reply(request(path, token).post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    public static Reply reply(Response r) {
+        String raw = r.hasEntity() ? r.readEntity(String.class) : "";
+        JsonNode body = null;
+        try {
+            body = raw.isEmpty() ? null : MAPPER.readTree(raw);
+        } catch (IOException notJson) {
+            // leave body null; raw has the text
+        }
+        return new Reply(r.getStatus(), body, raw, r);
+    }
+}
