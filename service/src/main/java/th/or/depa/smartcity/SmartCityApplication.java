@@ -21,6 +21,7 @@ import th.or.depa.smartcity.api.ErrorMappers;
 import th.or.depa.smartcity.api.EvaluateResource;
 import th.or.depa.smartcity.api.PlanQuery;
 import th.or.depa.smartcity.api.PlansResource;
+import th.or.depa.smartcity.api.WorkflowResource;
 import th.or.depa.smartcity.auth.RoleAuthorizer;
 import th.or.depa.smartcity.auth.TokenAuthenticator;
 import th.or.depa.smartcity.auth.User;
@@ -34,6 +35,7 @@ import th.or.depa.smartcity.ruleset.RuleSetChecker;
 import th.or.depa.smartcity.ruleset.RuleSets;
 import th.or.depa.smartcity.ruleset.RulesHealthCheck;
 import th.or.depa.smartcity.store.Databases;
+import th.or.depa.smartcity.workflow.WorkflowService;
 
 /** Wires the service: database and migrations, the rule set in force, authentication, resources. */
 public class SmartCityApplication extends Application<SmartCityConfiguration> {
@@ -70,7 +72,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         ruleSets.start(Path.of(config.getRules().getDir()));
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
 
-        PlanService plans = new PlanService(jdbi, reader, new PlanEvaluator(clock), ruleSets, mapper, clock);
+        PlanEvaluator evaluator = new PlanEvaluator(clock);
+        PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, mapper, clock);
+        WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, mapper, clock);
 
         env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(new TokenAuthenticator(jdbi))
@@ -86,10 +90,13 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.PlanFormat());
         env.jersey().register(new ErrorMappers.KeyReused());
         env.jersey().register(new ErrorMappers.Refused());
+        env.jersey().register(new ErrorMappers.NotFound());
+        env.jersey().register(new ErrorMappers.Conflict());
         env.jersey().register(new ErrorMappers.DatabaseDown());
 
         env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
         env.jersey().register(new EvaluateResource(plans));
+        env.jersey().register(new WorkflowResource(workflow, mapper));
         env.jersey().register(new CriteriaResource(ruleSets));
     }
 

@@ -47,6 +47,20 @@ public final class ErrorMappers {
         }
     }
 
+    public static final class NotFound implements ExceptionMapper<th.or.depa.smartcity.plan.PlanNotFound> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.plan.PlanNotFound e) {
+            return json(404, e.getMessage(), List.of(), null);
+        }
+    }
+
+    public static final class Conflict implements ExceptionMapper<th.or.depa.smartcity.plan.ConcurrentChange> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.plan.ConcurrentChange e) {
+            return json(409, e.getMessage(), List.of(), null);
+        }
+    }
+
     public static final class Refused implements ExceptionMapper<th.or.depa.smartcity.workflow.WorkflowRefusal> {
         @Override
         public Response toResponse(th.or.depa.smartcity.workflow.WorkflowRefusal e) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -66,6 +67,14 @@ public class PlansResource {
     @PermitAll
     public PlanView get(@Auth User caller, @PathParam("id") String id) {
         return plans.find(caller, id).map(d -> PlanView.of(d, certificate(d))).orElseThrow(ApiException::notFound);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Role.CITY_)
+    public PlanView revise(@Auth User city, @PathParam("id") String id, InputStream body) {
+        PlanService.PlanDetails d = plans.revise(city, id, body, Bodies::read);
+        return PlanView.of(d, certificate(d));
     }
 
     @GET

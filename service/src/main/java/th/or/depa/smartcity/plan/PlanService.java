@@ -120,11 +120,11 @@ public final class PlanService {
         Evaluation evaluation = evaluator.evaluate(rules.rules(), rules.version(), plan)
                 .forPlan(UUID.randomUUID().toString(), planId, 1);
         String state = Workflow.decide(rules, List.of(
-                new Request("SUBMIT", city.role().name(), city.body(), city.chair(), true, null),
-                new PlanStatus(null, plan.city().kind(), evaluation.outcome(), false)));
+                new Request("SUBMIT", city.id(), city.role().name(), city.body(), false, true, null, null),
+                new PlanStatus(null, plan.city().kind(), evaluation.outcome())));
         PlanRow row = new PlanRow(planId, city.organisation(), city.id(), plan.reference(), plan.city().name(),
                 plan.city().nameTh(), plan.city().province(), plan.city().kind(), 1, state, evaluation.outcome(),
-                evaluation.id(), null, now, now, 0);
+                evaluation.id(), null, now, now, 0, 0);
         String content = json(plan);
         PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
         jdbi.useTransaction(h -> {
@@ -141,6 +141,46 @@ public final class PlanService {
             alsoStore.accept(plans, details);
         });
         return details;
+    }
+
+    /**
+     * A new revision by the owning city, evaluated at once; the workflow rules say whether a revision is allowed
+     * now and where it lands. Order of refusals: 403 (role), 404 (not yours), 413/400/422 (body), 409 (state).
+     */
+    public PlanDetails revise(User city, String planId, java.io.InputStream body,
+                              java.util.function.Function<java.io.InputStream, byte[]> readBody) {
+        RuleSets.InForce rules = ruleSets.inForce();
+        Workflow.checkRole(rules, new Request("REVISE", city.id(), city.role().name(), city.body(), false, true,
+                null, null));
+        find(city, planId).orElseThrow(PlanNotFound::new);
+        Plan plan = reader.read(readBody.apply(body));
+        return jdbi.inTransaction(h -> {
+            PlanDao plans = h.attach(PlanDao.class);
+            EventDao events = h.attach(EventDao.class);
+            PlanRow p = plans.lock(planId).orElseThrow(PlanNotFound::new);
+            Instant now = now();
+            int revision = p.revision() + 1;
+            Evaluation evaluation = evaluator.evaluate(rules.rules(), rules.version(), plan)
+                    .forPlan(UUID.randomUUID().toString(), planId, revision);
+            String state = Workflow.decide(rules, List.of(
+                    new Request("REVISE", city.id(), city.role().name(), city.body(), false, true, null, null),
+                    new PlanStatus(p.state(), plan.city().kind(), evaluation.outcome())));
+            PlanRow row = new PlanRow(planId, p.organisation(), p.ownerId(), plan.reference(), plan.city().name(),
+                    plan.city().nameTh(), plan.city().province(), plan.city().kind(), revision, state,
+                    evaluation.outcome(), evaluation.id(), p.certificate(), p.submittedAt(), now, p.lockVersion(),
+                    p.reviewRound() + 1);
+            if (plans.updatePlan(row) != 1) {
+                throw new ConcurrentChange();
+            }
+            plans.insertRevision(planId, revision, json(plan), now);
+            plans.insertEvaluation(evaluationRow(evaluation, rules));
+            EventLog.append(events, planId, new NewEvent("REVISED", city, now, p.state(), p.state(), null,
+                    rules.version(), rules.rules().sha256(), json(Map.of("revision", revision))));
+            EventLog.append(events, planId, new NewEvent("EVALUATED", city, now, p.state(), state, null,
+                    rules.version(), rules.rules().sha256(), json(Map.of("evaluationId", evaluation.id(),
+                            "revision", revision, "outcome", evaluation.outcome()))));
+            return new PlanDetails(row, mapper.valueToTree(plan), evaluation);
+        });
     }
 
     /** The plan if it exists and the caller may see it; another city's plan is as absent as a missing one. */
@@ -170,7 +210,7 @@ public final class PlanService {
         });
     }
 
-    PlanDetails details(PlanDao plans, PlanRow p) {
+    public PlanDetails details(PlanDao plans, PlanRow p) {
         JsonNode content = plans.content(p.id(), p.revision()).map(this::tree).orElse(null);
         Evaluation evaluation = p.latestEvaluationId() == null ? null
                 : plans.evaluation(p.latestEvaluationId()).map(this::evaluationOf).orElse(null);
@@ -185,7 +225,7 @@ public final class PlanService {
         }
     }
 
-    EvaluationRow evaluationRow(Evaluation e, RuleSets.InForce rules) {
+    public EvaluationRow evaluationRow(Evaluation e, RuleSets.InForce rules) {
         return new EvaluationRow(e.id(), e.planId(), e.revision(), rules.version(), rules.rules().sha256(),
                 e.outcome(), json(e), e.evaluatedAt());
     }

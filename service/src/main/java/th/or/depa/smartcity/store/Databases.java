@@ -19,6 +19,8 @@ public final class Databases {
 
     /** Adds the H2 options a bare URL lacks (an option given explicitly wins) and picks the driver from the URL. */
     public static DataSourceFactory prepare(DataSourceFactory db) {
+        // an empty ${DATABASE_PASSWORD:-} reads as null from YAML; JDBC wants ""
+        db.setPassword(db.getPassword() == null ? "" : db.getPassword());
         String url = db.getUrl();
         if (isH2(url)) {
             db.setDriverClass("org.h2.Driver");

@@ -16,16 +16,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PlanDao {
 
     @SqlUpdate("INSERT INTO plans (id, organisation, owner_id, reference, city, city_th, province, kind, revision, "
-            + "state, outcome, latest_evaluation_id, certificate, submitted_at, updated_at, lock_version) VALUES "
-            + "(:id, :organisation, :ownerId, :reference, :city, :cityTh, :province, :kind, :revision, :state, "
-            + ":outcome, :latestEvaluationId, :certificate, :submittedAt, :updatedAt, :lockVersion)")
+            + "state, outcome, latest_evaluation_id, certificate, submitted_at, updated_at, lock_version, review_round) "
+            + "VALUES (:id, :organisation, :ownerId, :reference, :city, :cityTh, :province, :kind, :revision, :state, "
+            + ":outcome, :latestEvaluationId, :certificate, :submittedAt, :updatedAt, :lockVersion, :reviewRound)")
     void insertPlan(@BindMethods PlanRow plan);
 
     /** Applies a new current state only if nobody changed the plan since it was read (lockVersion). */
     @SqlUpdate("UPDATE plans SET reference = :reference, city = :city, city_th = :cityTh, province = :province, "
             + "kind = :kind, revision = :revision, state = :state, outcome = :outcome, "
             + "latest_evaluation_id = :latestEvaluationId, certificate = :certificate, updated_at = :updatedAt, "
-            + "lock_version = lock_version + 1 WHERE id = :id AND lock_version = :lockVersion")
+            + "review_round = :reviewRound, lock_version = lock_version + 1 WHERE id = :id AND lock_version = :lockVersion")
     int updatePlan(@BindMethods PlanRow plan);
 
     @SqlUpdate("INSERT INTO plan_revisions (plan_id, revision, content, created_at) "
@@ -40,6 +40,10 @@ public interface PlanDao {
 
     @SqlQuery("SELECT * FROM plans WHERE id = :id")
     Optional<PlanRow> find(@Bind("id") String id);
+
+    /** Locks the plan's row to the end of the transaction: actions, votes and revisions of one plan queue up. */
+    @SqlQuery("SELECT * FROM plans WHERE id = :id FOR UPDATE")
+    Optional<PlanRow> lock(@Bind("id") String id);
 
     @SqlQuery("SELECT content FROM plan_revisions WHERE plan_id = :id AND revision = :revision")
     Optional<String> content(@Bind("id") String planId, @Bind("revision") int revision);

@@ -43,6 +43,7 @@ public interface UserDao {
     @SqlUpdate("UPDATE tokens SET revoked_at = :at WHERE user_id = :id AND revoked_at IS NULL")
     int revokeTokens(@Bind("id") String userId, @Bind("at") Instant at);
 
-    @SqlQuery("SELECT * FROM users WHERE role = 'COMMITTEE' AND body = :body AND active ORDER BY created_at, id")
-    List<UserRow> members(@Bind("body") String body);
+    /** Every active member of both bodies; membership is read when needed, never cached. */
+    @SqlQuery("SELECT * FROM users WHERE role = 'COMMITTEE' AND active ORDER BY created_at, id")
+    List<UserRow> members();
 }

@@ -1,33 +1,70 @@
 package th.or.depa.smartcity.workflow;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import th.or.depa.smartcity.evaluation.RuleSetDefect;
+import th.or.depa.smartcity.facts.Certificate;
 import th.or.depa.smartcity.facts.Refusal;
+import th.or.depa.smartcity.facts.Request;
+import th.or.depa.smartcity.facts.Tally;
 import th.or.depa.smartcity.facts.Transition;
+import th.or.depa.smartcity.facts.Verdict;
 import th.or.depa.smartcity.ruleset.RuleRun;
 import th.or.depa.smartcity.ruleset.RuleSets;
 
 /** Asks the workflow rules what a request does; Java only applies the answer. */
 public final class Workflow {
 
+    /**
+     * What the rules decided: the state to move to (null: none), a refusal (null: none), and for CLOSE_VOTE the
+     * tally, its verdict and, when the committee approves, the certificate. A refusal may come with a transition
+     * (a FORWARD whose re-evaluation fails moves the plan to NOT_ELIGIBLE and is refused).
+     */
+    public record Decision(String to, Refusal refusal, Tally tally, Verdict verdict, Certificate certificate) {
+    }
+
     private Workflow() {
     }
 
-    /** The state the rules move the plan to; a rule's refusal becomes the HTTP refusal it names. */
+    /** The state the rules move the plan to; any refusal is thrown. */
     public static String decide(RuleSets.InForce rules, List<Object> facts) {
+        Decision d = consult(rules, facts);
+        if (d.refusal() != null) {
+            throw new WorkflowRefusal(d.refusal());
+        }
+        return d.to();
+    }
+
+    /** Refuses with 403 when the caller's role may never take the action; looks at nothing but the request. */
+    public static void checkRole(RuleSets.InForce rules, Request request) {
+        RuleRun run = rules.rules().run(List.of(request), rules.rules().parameters());
+        run.of(Refusal.class).stream().map(i -> (Refusal) i.fact()).filter(r -> r.code() == 403).findFirst()
+                .ifPresent(r -> {
+                    throw new WorkflowRefusal(r);
+                });
+    }
+
+    public static Decision consult(RuleSets.InForce rules, List<Object> facts) {
         RuleRun run = rules.rules().run(facts, rules.rules().parameters());
-        List<RuleRun.Inserted> refusals = run.of(Refusal.class);
-        if (!refusals.isEmpty()) {
-            // the strongest refusal wins, in api.md's order: 403 before 422 before 409
-            Refusal r = refusals.stream().map(i -> (Refusal) i.fact())
-                    .min((a, b) -> Integer.compare(rank(a.code()), rank(b.code()))).orElseThrow();
-            throw new WorkflowRefusal(r);
+        // the strongest refusal wins, in api.md's order: 403 before 422 before 409
+        Refusal refusal = run.of(Refusal.class).stream().map(i -> (Refusal) i.fact())
+                .min(Comparator.comparingInt(r -> rank(r.code()))).orElse(null);
+        List<Transition> transitions = run.of(Transition.class).stream().map(i -> (Transition) i.fact()).toList();
+        if (refusal != null && !refusal.afterTransition()) {
+            transitions = List.of(); // a refused request changes nothing
         }
-        List<RuleRun.Inserted> transitions = run.of(Transition.class);
-        if (transitions.size() != 1) {
-            throw new RuleSetDefect("the workflow rules gave " + transitions.size() + " transitions: " + transitions);
+        if (transitions.size() > 1 || (transitions.isEmpty() && refusal == null)) {
+            throw new RuleSetDefect("the workflow rules gave " + transitions.size() + " transitions and no refusal: "
+                    + transitions);
         }
-        return ((Transition) transitions.get(0).fact()).to();
+        return new Decision(transitions.isEmpty() ? null : transitions.get(0).to(), refusal,
+                one(run, Tally.class).orElse(null), one(run, Verdict.class).orElse(null),
+                one(run, Certificate.class).orElse(null));
+    }
+
+    private static <T> Optional<T> one(RuleRun run, Class<T> type) {
+        return run.of(type).stream().map(i -> type.cast(i.fact())).findFirst();
     }
 
     private static int rank(int code) {

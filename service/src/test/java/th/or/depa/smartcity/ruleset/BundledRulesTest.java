@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import th.or.depa.smartcity.facts.Criterion;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
 
@@ -45,25 +44,37 @@ class BundledRulesTest {
         assertEquals(List.of(), compiled.errors());
     }
 
+    private static CompiledRuleSet ruleSet() {
+        assertTrue(compiled.isOk(), () -> "the bundled rules do not compile: " + compiled.errors());
+        return compiled.ruleSet();
+    }
+
     @Test
-    void theFifteenCriteriaAreInForceWithTheirKind() {
-        Map<String, Boolean> mandatory = new TreeMap<>();
-        for (Criterion c : compiled.ruleSet().criteria()) {
-            mandatory.put(c.id(), c.mandatory());
-        }
-        Map<String, Boolean> expected = new TreeMap<>();
-        for (int i = 1; i <= 11; i++) {
-            expected.put(String.format("SC-%02d", i), true);
-        }
-        for (int i = 1; i <= 4; i++) {
-            expected.put("SC-A" + i, false);
-        }
-        assertEquals(expected, mandatory);
+    void theFifteenCriteriaAreInForceWithTheirKindAndTitles() {
+        List<String> inForce = ruleSet().criteria().stream()
+                .map(c -> c.id() + (c.mandatory() ? " mandatory " : " advisory ") + c.titleEn() + " / " + c.titleTh())
+                .toList();
+        assertEquals(List.of(
+                "SC-01 mandatory Vision and goals / วิสัยทัศน์และเป้าหมาย",
+                "SC-02 mandatory Target area / พื้นที่เป้าหมาย",
+                "SC-03 mandatory Smart domains / ด้านของเมืองอัจฉริยะ",
+                "SC-04 mandatory Measurable services / บริการที่วัดผลได้",
+                "SC-05 mandatory Digital infrastructure / โครงสร้างพื้นฐานดิจิทัล",
+                "SC-06 mandatory Open city data platform / แพลตฟอร์มข้อมูลเมืองแบบเปิด",
+                "SC-07 mandatory Data protection and cybersecurity / การคุ้มครองข้อมูลและความมั่นคงปลอดภัยไซเบอร์",
+                "SC-08 mandatory Participation / การมีส่วนร่วม",
+                "SC-09 mandatory Management body / หน่วยงานบริหารจัดการเมือง",
+                "SC-10 mandatory Budget / งบประมาณ",
+                "SC-11 mandatory Plan period / ระยะเวลาของแผน",
+                "SC-A1 advisory KPI ambition / ความท้าทายของตัวชี้วัด",
+                "SC-A2 advisory Open datasets / ชุดข้อมูลเปิด",
+                "SC-A3 advisory Financial sustainability / ความยั่งยืนทางการเงิน",
+                "SC-A4 advisory Participation reach / การเข้าถึงของการมีส่วนร่วม"), inForce);
     }
 
     @TestFactory
     Stream<DynamicTest> everyBundledRuleTestCasePasses() {
-        List<RuleTests.CaseResult> results = RuleTests.run(compiled.ruleSet(), reader, MAPPER);
+        List<RuleTests.CaseResult> results = RuleTests.run(ruleSet(), reader, MAPPER);
         assertFalse(results.isEmpty(), "the rules folder carries no rule tests");
         return results.stream().map(r -> DynamicTest.dynamicTest(r.file() + ": " + r.note(), () -> {
             if (!r.passed()) {
@@ -118,16 +129,33 @@ class BundledRulesTest {
 
     @Test
     void noRuleFileWritesAThresholdValue() {
+        assertEquals(List.of(), thresholdValuesOutsideParameters(files.files()));
+    }
+
+    @Test
+    void aThresholdValueWrittenInARuleFileIsFound() {
+        Map<String, String> planted = new HashMap<>(files.files());
+        planted.put("criteria/SC-99-planted.drl", "// SC-99 needs minDomains = 3 domains\n");
+        planted.put("tests/zz-planted.json", "{\"parameters\": {\"minDomains\": \"3\"}}");
+        assertEquals(List.of("criteria/SC-99-planted.drl writes a value after minDomains"),
+                thresholdValuesOutsideParameters(planted));
+    }
+
+    /** Files other than parameters.csv and tests/ in which a parameter's name is followed by a number. */
+    private static List<String> thresholdValuesOutsideParameters(Map<String, String> ruleFiles) {
+        List<RuleError> unreadable = new ArrayList<>();
+        Map<String, ?> parameters = ParametersFile.parse(ruleFiles.get(ParametersFile.PATH), unreadable);
+        assertEquals(List.of(), unreadable);
         List<String> offending = new ArrayList<>();
-        for (String name : compiled.ruleSet().parameters().keySet()) {
+        for (String name : parameters.keySet()) {
             Pattern valueAfterName = Pattern.compile("\\b" + Pattern.quote(name) + "[\\s=:,\"']*\\d");
-            files.files().forEach((path, text) -> {
+            new TreeMap<>(ruleFiles).forEach((path, text) -> {
                 if (!path.equals(ParametersFile.PATH) && !path.startsWith("tests/")
                         && valueAfterName.matcher(text).find()) {
                     offending.add(path + " writes a value after " + name);
                 }
             });
         }
-        assertEquals(List.of(), offending);
+        return offending;
     }
 }

@@ -1,0 +1,108 @@
+package th.or.depa.smartcity.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.store.EventRow;
+import th.or.depa.smartcity.store.VoteRow;
+import th.or.depa.smartcity.workflow.WorkflowService;
+
+/** Workflow actions, votes and the plan's record (workflow.md). Who may do what is decided by the rules. */
+@Path("/api/plans/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class WorkflowResource {
+
+    private static final Map<String, JsonBodies.Type> ACTION = Map.of(
+            "action", JsonBodies.Type.TEXT, "comment", JsonBodies.Type.TEXT);
+    private static final Map<String, JsonBodies.Type> VOTE = Map.of(
+            "vote", JsonBodies.Type.TEXT, "recuse", JsonBodies.Type.FLAG, "comment", JsonBodies.Type.TEXT);
+
+    private final WorkflowService workflow;
+    private final ObjectMapper mapper;
+
+    public WorkflowResource(WorkflowService workflow, ObjectMapper mapper) {
+        this.workflow = workflow;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("/actions")
+    @RolesAllowed({Role.CITY_, Role.OFFICE_, Role.COMMITTEE_}) // REVIEWER and ADMIN never act (api.md, Roles)
+    public PlanView act(@Auth User user, @PathParam("id") String id, InputStream body) {
+        Map<String, JsonNode> b = JsonBodies.read(body, ACTION, Set.of("action"));
+        WorkflowService.Acted acted = workflow.act(user, id, JsonBodies.text(b, "action"), JsonBodies.text(b, "comment"));
+        PlanView view = PlanView.of(acted.plan(), certificate(acted.plan().row().certificate()));
+        return new PlanView(view.plan(), view.evaluation(), view.certificate(), acted.tally());
+    }
+
+    @POST
+    @Path("/votes")
+    @RolesAllowed(Role.COMMITTEE_)
+    public Map<String, Object> vote(@Auth User user, @PathParam("id") String id, InputStream body) {
+        Map<String, JsonNode> b = JsonBodies.read(body, VOTE, Set.of());
+        VoteRow v = workflow.vote(user, id, JsonBodies.text(b, "vote"), JsonBodies.flag(b, "recuse"),
+                JsonBodies.text(b, "comment"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("planId", v.planId());
+        out.put("round", v.reviewRound());
+        out.put("body", v.body());
+        out.put("member", user.name());
+        out.put("vote", v.vote());
+        out.put("recused", v.recused());
+        out.put("comment", v.comment());
+        out.put("at", v.castAt());
+        return out;
+    }
+
+    @GET
+    @Path("/history")
+    @PermitAll
+    public Map<String, Object> history(@Auth User user, @PathParam("id") String id) {
+        WorkflowService.History h = workflow.history(user, id);
+        List<Map<String, Object>> items = h.events().stream().map(this::item).toList();
+        return Map.of("items", items, "chainVerified", h.chainVerified());
+    }
+
+    private Map<String, Object> item(EventRow e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("type", e.type());
+        m.put("actor", e.actor());
+        m.put("role", e.role());
+        m.put("at", e.occurredAt());
+        m.put("stateBefore", e.stateBefore());
+        m.put("stateAfter", e.stateAfter());
+        m.put("comment", e.comment());
+        Map<String, Object> rs = new LinkedHashMap<>();
+        rs.put("version", e.ruleSetVersion());
+        rs.put("sha256", e.ruleSetSha256());
+        m.put("ruleSet", rs);
+        m.put("data", e.data() == null ? null : certificate(e.data()));
+        return m;
+    }
+
+    private JsonNode certificate(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

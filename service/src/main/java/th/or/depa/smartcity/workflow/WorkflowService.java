@@ -1,0 +1,232 @@
+package th.or.depa.smartcity.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.evaluation.PlanFacts;
+import th.or.depa.smartcity.facts.Ballot;
+import th.or.depa.smartcity.facts.Domain;
+import th.or.depa.smartcity.facts.PlanStatus;
+import th.or.depa.smartcity.facts.Request;
+import th.or.depa.smartcity.facts.Today;
+import th.or.depa.smartcity.history.EventLog;
+import th.or.depa.smartcity.history.NewEvent;
+import th.or.depa.smartcity.plan.ConcurrentChange;
+import th.or.depa.smartcity.plan.FieldError;
+import th.or.depa.smartcity.plan.Plan;
+import th.or.depa.smartcity.plan.PlanFormatException;
+import th.or.depa.smartcity.plan.PlanNotFound;
+import th.or.depa.smartcity.plan.PlanService;
+import th.or.depa.smartcity.ruleset.RuleSets;
+import th.or.depa.smartcity.store.EventDao;
+import th.or.depa.smartcity.store.EventRow;
+import th.or.depa.smartcity.store.PlanDao;
+import th.or.depa.smartcity.store.PlanRow;
+import th.or.depa.smartcity.store.UserDao;
+import th.or.depa.smartcity.store.VoteDao;
+import th.or.depa.smartcity.store.VoteRow;
+
+/**
+ * Applies the committee workflow: gathers the facts (plan state, caller, members, votes), asks the rules, and
+ * writes what they decided with its events in one transaction under the plan's row lock.
+ */
+public final class WorkflowService {
+
+    public static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    private static final Set<String> VOTES = Set.of("APPROVE", "REJECT", "ABSTAIN");
+
+    /** The plan after an action, with the tally when the action closed a vote. */
+    public record Acted(PlanService.PlanDetails plan, TallyView tally) {
+    }
+
+    public record History(List<EventRow> events, boolean chainVerified) {
+    }
+
+    private final Jdbi jdbi;
+    private final PlanService plans;
+    private final PlanEvaluator evaluator;
+    private final RuleSets ruleSets;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public WorkflowService(Jdbi jdbi, PlanService plans, PlanEvaluator evaluator, RuleSets ruleSets,
+                           ObjectMapper mapper, Clock clock) {
+        this.jdbi = jdbi;
+        this.plans = plans;
+        this.evaluator = evaluator;
+        this.ruleSets = ruleSets;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Acted act(User user, String planId, String action, String comment) {
+        RuleSets.InForce rules = ruleSets.inForce();
+        Workflow.checkRole(rules, request(user, action, comment, null, false, false));
+        plans.find(user, planId).orElseThrow(PlanNotFound::new);
+        Outcome result = jdbi.inTransaction(h -> act(h, rules, user, planId, action, comment));
+        if (result.decision().refusal() != null) {
+            throw new WorkflowRefusal(result.decision().refusal()); // after the commit: the transition stands
+        }
+        return result.acted();
+    }
+
+    private record Outcome(Acted acted, Workflow.Decision decision) {
+    }
+
+    private Outcome act(Handle h, RuleSets.InForce rules, User user, String planId, String action, String comment) {
+        PlanDao dao = h.attach(PlanDao.class);
+        EventDao events = h.attach(EventDao.class);
+        PlanRow p = dao.lock(planId).orElseThrow(PlanNotFound::new);
+        Instant now = now();
+        Plan content = content(dao, p);
+        if ("FORWARD".equals(action)) {
+            p = reevaluateIfRulesChanged(dao, events, rules, user, p, content, now);
+        }
+        Committees committees = new Committees(h.attach(UserDao.class).members());
+        List<Object> facts = new ArrayList<>();
+        facts.add(request(user, action, comment, null, committees.chairs(user), user.maySee(p.organisation())));
+        facts.add(new PlanStatus(p.state(), p.kind(), p.outcome()));
+        facts.add(new Today(LocalDate.ofInstant(now, BANGKOK)));
+        facts.addAll(committees.asFacts());
+        facts.addAll(ballots(h, p));
+        PlanFacts.of(content).stream().filter(Domain.class::isInstance).forEach(facts::add);
+
+        Workflow.Decision d = Workflow.consult(rules, facts);
+        if (d.to() == null) {
+            throw new WorkflowRefusal(d.refusal());
+        }
+        String certificate = d.certificate() == null ? p.certificate() : json(d.certificate());
+        PlanRow moved = p.moved(d.to(), now, certificate);
+        if (dao.updatePlan(moved) != 1) {
+            throw new ConcurrentChange();
+        }
+        TallyView tally = d.tally() == null ? null : TallyView.of(d.tally(), d.verdict());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("action", action);
+        append(events, rules, planId, "ACTION", user, now, p.state(), d.to(), comment, data);
+        if (tally != null) {
+            append(events, rules, planId, "TALLY", user, now, p.state(), d.to(), null, tally);
+        }
+        if (d.certificate() != null) {
+            append(events, rules, planId, "CERTIFIED", user, now, p.state(), d.to(), null, d.certificate());
+        }
+        PlanRow stored = new PlanRow(moved.id(), moved.organisation(), moved.ownerId(), moved.reference(),
+                moved.city(), moved.cityTh(), moved.province(), moved.kind(), moved.revision(), moved.state(),
+                moved.outcome(), moved.latestEvaluationId(), moved.certificate(), moved.submittedAt(),
+                moved.updatedAt(), moved.lockVersion() + 1, moved.reviewRound());
+        return new Outcome(new Acted(plans.details(dao, stored), tally), d);
+    }
+
+    /** FORWARD under a rule set other than the one that last judged the plan evaluates it again first. */
+    private PlanRow reevaluateIfRulesChanged(PlanDao dao, EventDao events, RuleSets.InForce rules, User user,
+                                            PlanRow p, Plan content, Instant now) {
+        String judgedBy = dao.evaluation(p.latestEvaluationId()).map(e -> e.ruleSetSha256()).orElse("");
+        if (judgedBy.equals(rules.rules().sha256())) {
+            return p;
+        }
+        Evaluation e = evaluator.evaluate(rules.rules(), rules.version(), content)
+                .forPlan(UUID.randomUUID().toString(), p.id(), p.revision());
+        dao.insertEvaluation(plans.evaluationRow(e, rules));
+        append(events, rules, p.id(), "EVALUATED", user, now, p.state(), p.state(), null,
+                Map.of("evaluationId", e.id(), "revision", p.revision(), "outcome", e.outcome(),
+                        "reason", "the rule set in force changed"));
+        PlanRow re = new PlanRow(p.id(), p.organisation(), p.ownerId(), p.reference(), p.city(), p.cityTh(),
+                p.province(), p.kind(), p.revision(), p.state(), e.outcome(), e.id(), p.certificate(),
+                p.submittedAt(), p.updatedAt(), p.lockVersion(), p.reviewRound());
+        if (dao.updatePlan(re) != 1) {
+            throw new ConcurrentChange();
+        }
+        return new PlanRow(re.id(), re.organisation(), re.ownerId(), re.reference(), re.city(), re.cityTh(),
+                re.province(), re.kind(), re.revision(), re.state(), re.outcome(), re.latestEvaluationId(),
+                re.certificate(), re.submittedAt(), re.updatedAt(), re.lockVersion() + 1, re.reviewRound());
+    }
+
+    /** A vote ({"vote": APPROVE|REJECT|ABSTAIN}) or a recusal ({"recuse": true}) in the current review round. */
+    public VoteRow vote(User user, String planId, String vote, Boolean recuse, String comment) {
+        RuleSets.InForce rules = ruleSets.inForce();
+        boolean recused = Boolean.TRUE.equals(recuse);
+        Workflow.checkRole(rules, request(user, "VOTE", comment, vote, false, false));
+        plans.find(user, planId).orElseThrow(PlanNotFound::new);
+        if (recused == (vote != null) || (vote != null && !VOTES.contains(vote))) {
+            throw new PlanFormatException(422, List.of(new FieldError(recused ? "recuse" : "vote",
+                    "give either vote (APPROVE, REJECT or ABSTAIN) or recuse: true")));
+        }
+        return jdbi.inTransaction(h -> {
+            PlanDao dao = h.attach(PlanDao.class);
+            PlanRow p = dao.lock(planId).orElseThrow(PlanNotFound::new);
+            Committees committees = new Committees(h.attach(UserDao.class).members());
+            List<Object> facts = new ArrayList<>();
+            facts.add(request(user, "VOTE", comment, recused ? "RECUSE" : vote, committees.chairs(user), false));
+            facts.add(new PlanStatus(p.state(), p.kind(), p.outcome()));
+            facts.addAll(ballots(h, p));
+            Workflow.decide(rules, facts);
+            Instant now = now();
+            VoteRow row = new VoteRow(planId, p.reviewRound(), user.body(), user.id(), recused ? null : vote, recused,
+                    comment, now);
+            h.attach(VoteDao.class).insert(row);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("body", user.body());
+            data.put("round", p.reviewRound());
+            data.put("vote", row.vote());
+            append(h.attach(EventDao.class), rules, planId, recused ? "RECUSAL" : "VOTE", user, now, p.state(),
+                    p.state(), comment, data);
+            return row;
+        });
+    }
+
+    public History history(User user, String planId) {
+        plans.find(user, planId).orElseThrow(PlanNotFound::new);
+        List<EventRow> events = jdbi.onDemand(EventDao.class).all(planId);
+        return new History(events, EventLog.verify(events));
+    }
+
+    private List<Ballot> ballots(Handle h, PlanRow p) {
+        return h.attach(VoteDao.class).ofRound(p.id(), p.reviewRound()).stream()
+                .map(v -> new Ballot(v.memberId(), v.vote(), v.recused())).toList();
+    }
+
+    private static Request request(User u, String action, String comment, String vote, boolean chair, boolean owner) {
+        return new Request(action, u.id(), u.role().name(), u.body(), chair, owner, comment, vote);
+    }
+
+    private Plan content(PlanDao dao, PlanRow p) {
+        try {
+            return mapper.readValue(dao.content(p.id(), p.revision()).orElseThrow(), Plan.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plan " + p.id() + " is stored unreadably", e);
+        }
+    }
+
+    private void append(EventDao events, RuleSets.InForce rules, String planId, String type, User user, Instant at,
+                        String before, String after, String comment, Object data) {
+        EventLog.append(events, planId, new NewEvent(type, user, at, before, after, comment, rules.version(),
+                rules.rules().sha256(), json(data)));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
