@@ -24,7 +24,7 @@ import th.or.depa.smartcity.store.VoteRow;
 import th.or.depa.smartcity.workflow.WorkflowService;
 
 /** Workflow actions, votes and the plan's record (workflow.md). Who may do what is decided by the rules. */
-@Path("/api/plans/{id}")
+@Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class WorkflowResource {
@@ -43,7 +43,7 @@ public class WorkflowResource {
     }
 
     @POST
-    @Path("/actions")
+    @Path("/{id}/actions")
     @RolesAllowed({Role.CITY_, Role.OFFICE_, Role.COMMITTEE_}) // REVIEWER and ADMIN never act (api.md, Roles)
     public PlanView act(@Auth User user, @PathParam("id") String id, InputStream body) {
         Map<String, JsonNode> b = JsonBodies.read(body, ACTION, Set.of("action"));
@@ -53,7 +53,7 @@ public class WorkflowResource {
     }
 
     @POST
-    @Path("/votes")
+    @Path("/{id}/votes")
     @RolesAllowed(Role.COMMITTEE_)
     public Map<String, Object> vote(@Auth User user, @PathParam("id") String id, InputStream body) {
         Map<String, JsonNode> b = JsonBodies.read(body, VOTE, Set.of());
@@ -72,7 +72,7 @@ public class WorkflowResource {
     }
 
     @GET
-    @Path("/history")
+    @Path("/{id}/history")
     @PermitAll
     public Map<String, Object> history(@Auth User user, @PathParam("id") String id) {
         WorkflowService.History h = workflow.history(user, id);
