@@ -22,11 +22,15 @@ import th.or.depa.smartcity.api.EvaluateResource;
 import th.or.depa.smartcity.api.PlanQuery;
 import th.or.depa.smartcity.api.PlansResource;
 import th.or.depa.smartcity.api.WorkflowResource;
+import th.or.depa.smartcity.api.RuleSetsResource;
+import th.or.depa.smartcity.ruleset.ImpactAnalysis;
+import th.or.depa.smartcity.ruleset.RulesFolderWatcher;
 import th.or.depa.smartcity.auth.RoleAuthorizer;
 import th.or.depa.smartcity.auth.TokenAuthenticator;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.cli.AddUserCommand;
 import th.or.depa.smartcity.cli.EvaluateCommand;
+import th.or.depa.smartcity.cli.RulesCheckCommand;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.PlanService;
@@ -55,6 +59,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new EvaluateCommand());
+        bootstrap.addCommand(new RulesCheckCommand());
     }
 
     @Override
@@ -69,7 +74,10 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         Provinces provinces = Provinces.load();
         PlanReader reader = new PlanReader(mapper, provinces);
         RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper), jdbi, mapper, clock);
-        ruleSets.start(Path.of(config.getRules().getDir()));
+        Path rulesDir = Path.of(config.getRules().getDir());
+        ruleSets.start(rulesDir);
+        env.lifecycle().manage(new RulesFolderWatcher(ruleSets, rulesDir, config.getRules().isWatch(),
+                config.getRules().getPollMillis()));
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
 
         PlanEvaluator evaluator = new PlanEvaluator(clock);
@@ -91,12 +99,16 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.KeyReused());
         env.jersey().register(new ErrorMappers.Refused());
         env.jersey().register(new ErrorMappers.NotFound());
+        env.jersey().register(new ErrorMappers.RuleSetRefused());
+        env.jersey().register(new ErrorMappers.RuleSetConflict());
+        env.jersey().register(new ErrorMappers.RuleSetNotFound());
         env.jersey().register(new ErrorMappers.Conflict());
         env.jersey().register(new ErrorMappers.DatabaseDown());
 
         env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
         env.jersey().register(new EvaluateResource(plans));
         env.jersey().register(new WorkflowResource(workflow, mapper));
+        env.jersey().register(new RuleSetsResource(ruleSets, new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper)));
         env.jersey().register(new CriteriaResource(ruleSets));
     }
 

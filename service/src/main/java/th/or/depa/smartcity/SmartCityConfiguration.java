@@ -57,6 +57,18 @@ public class SmartCityConfiguration extends Configuration {
         @NotNull
         private String dir = "rules";
         private boolean watch = true;
+        /** How often the folder and the database's active version are looked at. */
+        private long pollMillis = 1000;
+
+        @JsonProperty
+        public long getPollMillis() {
+            return pollMillis;
+        }
+
+        @JsonProperty
+        public void setPollMillis(long pollMillis) {
+            this.pollMillis = pollMillis;
+        }
 
         @JsonProperty
         public String getDir() {

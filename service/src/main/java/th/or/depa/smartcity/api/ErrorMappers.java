@@ -61,6 +61,29 @@ public final class ErrorMappers {
         }
     }
 
+    /** A refused rule set: errors name file, line and message rather than a field. */
+    public static final class RuleSetRefused implements ExceptionMapper<th.or.depa.smartcity.ruleset.RuleSetRefused> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.ruleset.RuleSetRefused e) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(java.util.Map.of(
+                    "code", 422, "message", e.getMessage(), "errors", e.errors())).build();
+        }
+    }
+
+    public static final class RuleSetConflict implements ExceptionMapper<th.or.depa.smartcity.ruleset.RuleSetConflict> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.ruleset.RuleSetConflict e) {
+            return json(409, e.getMessage(), List.of(), null);
+        }
+    }
+
+    public static final class RuleSetNotFound implements ExceptionMapper<th.or.depa.smartcity.ruleset.RuleSetNotFound> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.ruleset.RuleSetNotFound e) {
+            return json(404, e.getMessage(), List.of(), null);
+        }
+    }
+
     public static final class Refused implements ExceptionMapper<th.or.depa.smartcity.workflow.WorkflowRefusal> {
         @Override
         public Response toResponse(th.or.depa.smartcity.workflow.WorkflowRefusal e) {

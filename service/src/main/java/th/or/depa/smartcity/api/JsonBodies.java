@@ -19,7 +19,7 @@ import th.or.depa.smartcity.plan.FieldError;
  */
 public final class JsonBodies {
 
-    public enum Type { TEXT, FLAG }
+    public enum Type { TEXT, FLAG, OBJECT }
 
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
@@ -57,6 +57,8 @@ public final class JsonBodies {
                 errors.add(new FieldError(f.getKey(), "must be a string"));
             } else if (type == Type.TEXT && v.asText().codePointCount(0, v.asText().length()) > MAX_TEXT) {
                 errors.add(new FieldError(f.getKey(), "must be at most 10000 characters"));
+            } else if (type == Type.OBJECT && !v.isObject()) {
+                errors.add(new FieldError(f.getKey(), "must be an object"));
             } else if (type == Type.FLAG && !v.isBoolean()) {
                 errors.add(new FieldError(f.getKey(), "must be true or false"));
             } else {

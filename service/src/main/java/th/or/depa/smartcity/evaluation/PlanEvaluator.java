@@ -33,6 +33,14 @@ public final class PlanEvaluator {
     }
 
     public Evaluation evaluate(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params) {
+        return evaluateTraced(ruleSet, version, plan, params).evaluation();
+    }
+
+    /** An evaluation with the labels of the rules that fired to make it (impact analysis reports the others). */
+    public record Traced(Evaluation evaluation, java.util.Set<String> fired) {
+    }
+
+    public Traced evaluateTraced(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params) {
         RuleRun run = ruleSet.run(PlanFacts.of(plan), params);
         Map<String, RuleRun.Inserted> findings = new HashMap<>();
         for (RuleRun.Inserted i : run.of(Finding.class)) {
@@ -72,8 +80,8 @@ public final class PlanEvaluator {
             throw new RuleSetDefect("the rules gave " + outcomes.size() + " outcomes; exactly one is needed");
         }
         String outcome = ((Outcome) outcomes.get(0).fact()).value();
-        return new Evaluation(null, null, null, new Evaluation.RuleSetRef(version, ruleSet.sha256()), outcome,
+        return new Traced(new Evaluation(null, null, null, new Evaluation.RuleSetRef(version, ruleSet.sha256()), outcome,
                 List.copyOf(results), new Evaluation.Summary(met, notMet, warnings),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS)), run.fired());
     }
 }

@@ -5,29 +5,40 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.store.RuleSetDao;
 import th.or.depa.smartcity.store.RuleSetRow;
 
 /**
- * The rule set in force and its stored versions. Requests read {@link #inForce()} once and keep that object,
- * so a swap never shows a request half of one rule set and half of another.
+ * The rule set in force and its stored versions (PROPOSED, ACTIVE, RETIRED). Requests read {@link #inForce()}
+ * once and keep that object, so a swap never shows a request half of one rule set and half of another. The
+ * database says which version is active; every instance follows it ({@link #follow()}).
  */
 public final class RuleSets {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
+    public static final String FOLDER = "rules folder";
 
     /** A compiled rule set with the version number it is stored under. */
     public record InForce(int version, CompiledRuleSet rules) {
     }
 
+    /** The last time the rules folder was read: when, which version it gave, or why it was refused. */
+    public record Reload(Instant at, Integer version, String sha256, List<RuleError> errors) {
+    }
+
     private final AtomicReference<InForce> current = new AtomicReference<>();
+    private final AtomicReference<Reload> lastReload = new AtomicReference<>();
     private final RuleSetChecker checker;
     private final RuleSetDao dao;
     private final ObjectMapper mapper;
@@ -52,43 +63,169 @@ public final class RuleSets {
         return Optional.ofNullable(current.get());
     }
 
-    /**
-     * At start: store the folder as a version if it is new (and it compiles and passes its tests), put it in
-     * force when nothing is, then load whatever version is in force.
-     */
-    public void start(Path folder) {
-        RuleFiles files = RuleFiles.readFolder(folder);
-        Optional<RuleSetRow> known = dao.findBySha(files.sha256());
-        CheckResult checked = null;
-        if (known.isEmpty()) {
-            checked = checker.check(files);
-            if (checked.isOk()) {
-                boolean first = dao.active().isEmpty();
-                RuleSetRow row = store(files, "rules folder " + folder, "rules folder", first ? "ACTIVE" : "PROPOSED");
-                LOG.info("stored the rules folder as version {} ({})", row.version(), row.status());
-            } else {
-                LOG.error("the rules folder {} was refused: {}", folder, checked.errors());
-            }
-        }
-        RuleSetRow active = dao.active().orElseThrow(() -> new IllegalStateException(
-                "no rule set in force and the rules folder was refused; see the errors above"));
-        CheckResult forActive = checked != null && checked.isOk() && active.sha256().equals(files.sha256())
-                ? checked : checker.check(filesOf(active));
-        if (!forActive.isOk()) {
-            throw new IllegalStateException("the rule set in force (version " + active.version()
-                    + ") does not compile here: " + forActive.errors());
-        }
-        current.set(new InForce(active.version(), forActive.ruleSet()));
-        LOG.info("rule set version {} in force ({} criteria)", active.version(),
-                forActive.ruleSet().criteria().size());
+    public Optional<Reload> lastReload() {
+        return Optional.ofNullable(lastReload.get());
     }
 
-    RuleSetRow store(RuleFiles files, String note, String by, String status) {
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        RuleSetRow row = new RuleSetRow(dao.maxVersion() + 1, files.sha256(), json(files.files()), note, by, now,
-                status, now);
-        dao.insert(row);
-        return row;
+    /**
+     * At start: store the folder as a version if it is new (and passes its checks), put it in force when nothing
+     * is, then load whatever version is in force.
+     */
+    public void start(Path folder) {
+        readFolder(folder, false);
+        RuleSetRow active = dao.active().orElseThrow(() -> new IllegalStateException(
+                "no rule set in force and the rules folder was refused: " + lastReload.get().errors()));
+        load(active);
+    }
+
+    /**
+     * Reads the folder; a new, valid content is stored and, with activate (rules.watch), put in force. A refused
+     * folder is logged and reported in {@link #lastReload()}; the version in force keeps serving.
+     */
+    public synchronized Reload readFolder(Path folder, boolean activate) {
+        RuleFiles files;
+        try {
+            files = RuleFiles.readFolder(folder);
+        } catch (RuntimeException e) {
+            return report(new Reload(now(), null, null, List.of(new RuleError("", 0, e.getMessage()))));
+        }
+        Optional<RuleSetRow> known = dao.findBySha(files.sha256());
+        if (known.isPresent()) {
+            if (activate && !"ACTIVE".equals(known.get().status())) {
+                dao.activate(known.get().version(), now());
+                load(known.get());
+            }
+            return report(new Reload(now(), known.get().version(), files.sha256(), List.of()));
+        }
+        CheckResult checked = checker.check(files);
+        if (!checked.isOk()) {
+            LOG.error("the rules folder {} was refused; the rules in force keep serving:\n  {}", folder,
+                    String.join("\n  ", checked.errors().stream().map(RuleError::toString).toList()));
+            return report(new Reload(now(), null, files.sha256(), checked.errors()));
+        }
+        boolean first = dao.active().isEmpty();
+        RuleSetRow row = store(files, "from the rules folder " + folder, FOLDER, null, "PROPOSED");
+        if (first || activate) {
+            dao.activate(row.version(), now());
+            current.set(new InForce(row.version(), checked.ruleSet()));
+            LOG.info("rules folder stored as version {} and put in force", row.version());
+        } else {
+            LOG.info("rules folder stored as version {} (PROPOSED; version {} stays in force)", row.version(),
+                    dao.active().map(RuleSetRow::version).orElse(null));
+        }
+        return report(new Reload(now(), row.version(), files.sha256(), List.of()));
+    }
+
+    /** A reviewer's complete rule set: stored as PROPOSED if it compiles, passes the sandbox and its tests. */
+    public RuleSetRow propose(RuleFiles files, String note, User reviewer) {
+        CheckResult checked = checker.check(files);
+        if (!checked.isOk()) {
+            throw new RuleSetRefused(checked.errors());
+        }
+        Optional<RuleSetRow> known = dao.findBySha(files.sha256());
+        if (known.isPresent()) {
+            throw new RuleSetConflict("these files are already stored as version " + known.get().version());
+        }
+        return store(files, note, reviewer.name(), reviewer.id(), "PROPOSED");
+    }
+
+    /** Four eyes: a PROPOSED version is put in force by a reviewer other than its proposer. */
+    public synchronized RuleSetRow activate(int version, User reviewer) {
+        RuleSetRow row = dao.find(version).orElseThrow(RuleSetNotFound::new);
+        if (!"PROPOSED".equals(row.status())) {
+            throw new RuleSetConflict("only a PROPOSED version can be activated; version " + version + " is "
+                    + row.status());
+        }
+        if (reviewer.id().equals(row.proposerId())) {
+            throw new RuleSetConflict("the proposer cannot activate their own rule set: a second reviewer must");
+        }
+        return putInForce(row);
+    }
+
+    /** Puts a RETIRED version back in force; the one in force is retired. */
+    public synchronized RuleSetRow rollback(int version) {
+        RuleSetRow row = dao.find(version).orElseThrow(RuleSetNotFound::new);
+        if (!"RETIRED".equals(row.status())) {
+            throw new RuleSetConflict("only a RETIRED version can be rolled back to; version " + version + " is "
+                    + row.status());
+        }
+        return putInForce(row);
+    }
+
+    /** Compiles a stored version (for impact analysis) without putting it in force. */
+    public CompiledRuleSet compile(int version) {
+        RuleSetRow row = dao.find(version).orElseThrow(RuleSetNotFound::new);
+        CheckResult checked = checker.check(filesOf(row));
+        if (!checked.isOk()) {
+            throw new RuleSetConflict("version " + version + " no longer compiles here: " + checked.errors());
+        }
+        return checked.ruleSet();
+    }
+
+    /** Loads the version the database says is active if this instance serves another (instances converge). */
+    public void follow() {
+        dao.active().ifPresent(active -> {
+            InForce f = current.get();
+            if (f == null || f.version() != active.version()) {
+                load(active);
+            }
+        });
+    }
+
+    public List<RuleSetRow> list() {
+        return dao.listWithoutFiles();
+    }
+
+    public Optional<RuleSetRow> find(int version) {
+        return dao.find(version);
+    }
+
+    private RuleSetRow putInForce(RuleSetRow row) {
+        CheckResult checked = checker.check(filesOf(row));
+        if (!checked.isOk()) {
+            throw new RuleSetRefused(checked.errors());
+        }
+        Instant at = now();
+        dao.activate(row.version(), at);
+        current.set(new InForce(row.version(), checked.ruleSet()));
+        LOG.info("rule set version {} put in force", row.version());
+        return dao.find(row.version()).orElseThrow();
+    }
+
+    private void load(RuleSetRow active) {
+        InForce f = current.get();
+        if (f != null && f.rules().sha256().equals(active.sha256())) {
+            current.set(new InForce(active.version(), f.rules()));
+            return;
+        }
+        CheckResult checked = checker.check(filesOf(active));
+        if (!checked.isOk()) {
+            throw new IllegalStateException("the rule set in force (version " + active.version()
+                    + ") does not load here: " + checked.errors());
+        }
+        current.set(new InForce(active.version(), checked.ruleSet()));
+        LOG.info("rule set version {} in force ({} criteria)", active.version(), checked.ruleSet().criteria().size());
+    }
+
+    private Reload report(Reload r) {
+        lastReload.set(r);
+        return r;
+    }
+
+    private RuleSetRow store(RuleFiles files, String note, String by, String byId, String status) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = now();
+            RuleSetRow row = new RuleSetRow(dao.maxVersion() + 1, files.sha256(), json(files.files()), note, by, now,
+                    status, now, byId);
+            try {
+                dao.insert(row);
+                return row;
+            } catch (UnableToExecuteStatementException versionTaken) {
+                if (attempt == 3) {
+                    throw versionTaken; // another instance stored versions meanwhile, three times over
+                }
+            }
+        }
     }
 
     public RuleFiles filesOf(RuleSetRow row) {
@@ -97,6 +234,10 @@ public final class RuleSets {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rule set " + row.version() + " is stored unreadably", e);
         }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String json(Object o) {

@@ -46,15 +46,44 @@ public final class RuleTests {
         }
     }
 
+    /**
+     * The thresholds every rule test assumes unless its file states its own: tests run with these, never with
+     * parameters.csv, so that a reviewer's change of a threshold alone never fails a bundled test.
+     */
+    static final String ASSUMED = TESTS + "parameters.json";
+
     /** Every case of every tests/*.json of the rule set (the base plans under tests/plans/ are not tests). */
     public static List<CaseResult> run(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper) {
         List<CaseResult> results = new ArrayList<>();
+        Map<String, String> assumed = new LinkedHashMap<>();
+        String assumedText = ruleSet.files().files().get(ASSUMED);
+        if (assumedText != null) {
+            try {
+                JsonNode node = mapper.readTree(assumedText);
+                if (!node.isObject()) {
+                    throw new BadTest("must be a JSON object of parameter name to value");
+                }
+                node.properties().forEach(e -> {
+                    if (ruleSet.parameters().containsKey(e.getKey())) { // a retired criterion's threshold is moot
+                        assumed.put(e.getKey(), asParameter(e.getValue()));
+                    }
+                });
+            } catch (JsonProcessingException | BadTest e) {
+                results.add(new CaseResult(ASSUMED, WHOLE_FILE, "not a JSON object of parameters: " + e.getMessage()));
+            }
+        }
         ruleSet.files().files().forEach((path, text) -> {
-            if (path.startsWith(TESTS) && path.endsWith(".json") && !path.startsWith(PLANS)) {
-                new FileRun(ruleSet, reader, mapper, path).run(text, results);
+            if (path.startsWith(TESTS) && path.endsWith(".json") && !path.startsWith(PLANS) && !path.equals(ASSUMED)) {
+                new FileRun(ruleSet, reader, mapper, path, assumed).run(text, results);
             }
         });
         return results;
+    }
+
+    private static String asParameter(JsonNode v) {
+        return v.isArray()
+                ? StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(" "))
+                : v.asText();
     }
 
     public static List<Failure> failures(List<CaseResult> results) {
@@ -78,7 +107,8 @@ public final class RuleTests {
     }
 
     /** The run of one test file; a problem with the file as a whole becomes one failed result. */
-    private record FileRun(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper, String file) {
+    private record FileRun(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper, String file,
+                           Map<String, String> assumed) {
 
         void run(String text, List<CaseResult> results) {
             try {
@@ -167,7 +197,7 @@ public final class RuleTests {
 
         /** The parameters the file assumes, as parameters.csv writes them; a list may be given as a JSON array. */
         private Map<String, String> parameters(JsonNode node) {
-            Map<String, String> out = new LinkedHashMap<>();
+            Map<String, String> out = new LinkedHashMap<>(assumed);
             if (node.isMissingNode()) {
                 return out;
             }
@@ -177,9 +207,7 @@ public final class RuleTests {
                         "parameter " + e.getKey() + " is not in " + ParametersFile.PATH);
                 JsonNode v = e.getValue();
                 check(v.isTextual() || v.isNumber() || v.isArray(), "parameter " + e.getKey() + " must be a string");
-                out.put(e.getKey(), v.isArray()
-                        ? StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(" "))
-                        : v.asText());
+                out.put(e.getKey(), asParameter(v));
             }
             return out;
         }

@@ -65,6 +65,15 @@ public interface PlanDao {
     @SqlQuery("SELECT COUNT(*) FROM plans" + FILTER)
     long count(@BindMethods PlanFilter filter);
 
+    /** The latest revision of plans after a given id, in id order: impact analysis reads plans in batches. */
+    @SqlQuery("SELECT p.id, r.content FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision "
+            + "WHERE p.id > :after ORDER BY p.id LIMIT :limit")
+    @RegisterConstructorMapper(LatestRevision.class)
+    List<LatestRevision> latestRevisions(@Bind("after") String afterId, @Bind("limit") int limit);
+
+    record LatestRevision(String id, String content) {
+    }
+
     @SqlQuery("SELECT * FROM idempotency_keys WHERE user_id = :userId AND idem_key = :key")
     Optional<IdempotencyRow> idempotency(@Bind("userId") String userId, @Bind("key") String key);
 

@@ -14,8 +14,9 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(RuleSetRow.class)
 public interface RuleSetDao {
 
-    @SqlUpdate("INSERT INTO rule_sets (version, sha256, files, note, created_by, created_at, status, status_at) "
-            + "VALUES (:version, :sha256, :files, :note, :createdBy, :createdAt, :status, :statusAt)")
+    @SqlUpdate("INSERT INTO rule_sets (version, sha256, files, note, created_by, created_at, status, status_at, "
+            + "proposer_id) VALUES (:version, :sha256, :files, :note, :createdBy, :createdAt, :status, :statusAt, "
+            + ":proposerId)")
     void insert(@BindMethods RuleSetRow row);
 
     @SqlQuery("SELECT COALESCE(MAX(version), 0) FROM rule_sets")
@@ -30,17 +31,20 @@ public interface RuleSetDao {
     @SqlQuery("SELECT * FROM rule_sets WHERE status = 'ACTIVE'")
     Optional<RuleSetRow> active();
 
-    @SqlQuery("SELECT version, sha256, '' AS files, note, created_by, created_at, status, status_at "
+    @SqlQuery("SELECT version, sha256, '' AS files, note, created_by, created_at, status, status_at, proposer_id "
             + "FROM rule_sets ORDER BY version DESC")
     List<RuleSetRow> listWithoutFiles();
 
     @SqlUpdate("UPDATE rule_sets SET status = :status, status_at = :at WHERE version = :v")
     int setStatus(@Bind("v") int version, @Bind("status") String status, @Bind("at") Instant at);
 
+    @SqlQuery("SELECT * FROM rule_sets WHERE version = :v FOR UPDATE")
+    Optional<RuleSetRow> lock(@Bind("v") int version);
+
     /** Puts a version in force and retires the one before, in one transaction. */
     @Transaction
     default void activate(int version, Instant at) {
-        active().ifPresent(a -> setStatus(a.version(), "RETIRED", at));
+        active().filter(a -> a.version() != version).ifPresent(a -> setStatus(a.version(), "RETIRED", at));
         setStatus(version, "ACTIVE", at);
     }
 }

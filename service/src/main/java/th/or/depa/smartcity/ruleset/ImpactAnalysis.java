@@ -1,0 +1,140 @@
+package th.or.depa.smartcity.ruleset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.plan.Plan;
+import th.or.depa.smartcity.store.PlanDao;
+
+/**
+ * What a candidate rule set would change: every stored plan's latest revision evaluated under the candidate beside
+ * the rules in force, read in batches so that memory stays flat however many plans there are.
+ */
+public final class ImpactAnalysis {
+
+    static final int BATCH = 500;
+    static final int MAX_LISTED = 1000;
+
+    public record ChangedPlan(String id, String before, String after, List<Map<String, String>> criteria) {
+    }
+
+    public record Report(int candidate, int inForce, long plans, Map<String, Long> outcomeChanged,
+                         Map<String, Map<String, Long>> byCriterion, List<ChangedPlan> changedPlans,
+                         long changedPlansTotal, List<String> neverFired, double seconds) {
+    }
+
+    private final Jdbi jdbi;
+    private final RuleSets ruleSets;
+    private final PlanEvaluator evaluator;
+    private final ObjectMapper mapper;
+
+    public ImpactAnalysis(Jdbi jdbi, RuleSets ruleSets, PlanEvaluator evaluator, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.ruleSets = ruleSets;
+        this.evaluator = evaluator;
+        this.mapper = mapper;
+    }
+
+    public Report run(int candidateVersion) {
+        Instant start = Instant.now();
+        CompiledRuleSet candidate = ruleSets.compile(candidateVersion);
+        RuleSets.InForce inForce = ruleSets.inForce();
+        PlanDao plans = jdbi.onDemand(PlanDao.class);
+        Map<String, Long> outcomes = new LinkedHashMap<>(Map.of("passToFail", 0L, "failToPass", 0L));
+        Map<String, Map<String, Long>> byCriterion = new TreeMap<>();
+        List<ChangedPlan> changed = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        long count = 0;
+        long changedTotal = 0;
+        String after = "";
+        for (List<PlanDao.LatestRevision> batch = plans.latestRevisions(after, BATCH); !batch.isEmpty();
+             batch = plans.latestRevisions(after, BATCH)) {
+            for (PlanDao.LatestRevision r : batch) {
+                Plan plan = read(r.content());
+                Evaluation before = evaluator.evaluate(inForce.rules(), inForce.version(), plan);
+                PlanEvaluator.Traced now = evaluator.evaluateTraced(candidate, candidateVersion, plan,
+                        candidate.parameters());
+                fired.addAll(now.fired());
+                ChangedPlan diff = compare(r.id(), before, now.evaluation(), outcomes, byCriterion);
+                if (diff != null) {
+                    changedTotal++;
+                    if (changed.size() < MAX_LISTED) {
+                        changed.add(diff);
+                    }
+                }
+                count++;
+            }
+            after = batch.get(batch.size() - 1).id();
+        }
+        Set<String> never = new TreeSet<>(candidate.ruleLabels());
+        never.removeAll(fired);
+        never.removeIf(label -> label.startsWith("workflow/")); // workflow rules never fire in an evaluation
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        return new Report(candidateVersion, inForce.version(), count, outcomes, byCriterion, changed, changedTotal,
+                List.copyOf(never), seconds);
+    }
+
+    private static ChangedPlan compare(String id, Evaluation before, Evaluation after, Map<String, Long> outcomes,
+                                       Map<String, Map<String, Long>> byCriterion) {
+        Map<String, String> was = new HashMap<>();
+        before.criteria().forEach(c -> was.put(c.id(), c.status()));
+        Map<String, String> is = new HashMap<>();
+        after.criteria().forEach(c -> is.put(c.id(), c.status()));
+        List<Map<String, String>> criteria = new ArrayList<>();
+        for (String cid : new TreeSet<>(union(was.keySet(), is.keySet()))) {
+            String b = was.getOrDefault(cid, "ABSENT");
+            String a = is.getOrDefault(cid, "ABSENT");
+            if (!a.equals(b)) {
+                byCriterion.computeIfAbsent(cid, k -> new TreeMap<>()).merge(key(b, a), 1L, Long::sum);
+                criteria.add(Map.of("id", cid, "before", b, "after", a));
+            }
+        }
+        boolean outcomeChanged = !before.outcome().equals(after.outcome());
+        if (outcomeChanged) {
+            outcomes.merge("PASS".equals(before.outcome()) ? "passToFail" : "failToPass", 1L, Long::sum);
+        }
+        return outcomeChanged || !criteria.isEmpty()
+                ? new ChangedPlan(id, before.outcome(), after.outcome(), criteria) : null;
+    }
+
+    /** metToNotMet, notMetToMet, metToWarning, absentToMet ... */
+    static String key(String before, String after) {
+        return camel(before) + "To" + Character.toUpperCase(camel(after).charAt(0)) + camel(after).substring(1);
+    }
+
+    private static String camel(String status) {
+        String[] parts = status.toLowerCase().split("_");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return b.toString();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private Plan read(String content) {
+        try {
+            return mapper.readValue(content, Plan.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored plan is unreadable", e);
+        }
+    }
+}
