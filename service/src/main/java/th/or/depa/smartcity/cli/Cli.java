@@ -11,6 +11,13 @@ final class Cli {
     private Cli() {
     }
 
+    /** Dropwizard commands otherwise only end 0 or 1; evaluate and rules-check have statuses of their own. */
+    static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
+    }
+
     static Jdbi jdbi(SmartCityConfiguration config) {
         var db = Databases.prepare(config.getDatabase());
         Databases.migrate(db);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,39 +38,39 @@ public class EvaluateCommand extends ConfiguredCommand<SmartCityConfiguration> {
     }
 
     @Override
-    protected void run(Bootstrap<SmartCityConfiguration> bootstrap, Namespace ns, SmartCityConfiguration config)
-            throws IOException {
-        ObjectMapper mapper = SmartCityApplication.configure(bootstrap.getObjectMapper().copy());
+    protected void run(Bootstrap<SmartCityConfiguration> bootstrap, Namespace ns, SmartCityConfiguration config) {
         String dir = ns.getString("file") == null && System.getenv("RULES_DIR") != null
                 ? System.getenv("RULES_DIR") : config.getRules().getDir();
-        PlanReader reader = new PlanReader(mapper, Provinces.load());
-        CheckResult rules = new RuleSetChecker(reader, mapper).check(RuleFiles.readFolder(Path.of(dir)));
-        if (!rules.isOk()) {
-            rules.errors().forEach(e -> System.err.println(dir + "/" + e));
-            exit(2);
-        }
-        byte[] body;
-        try {
-            body = Files.readAllBytes(Path.of(ns.getString("plan")));
-        } catch (IOException e) {
-            System.err.println("cannot read " + ns.getString("plan") + ": " + e.getMessage());
-            exit(2);
-            return;
-        }
-        try {
-            Evaluation result = new PlanEvaluator(Clock.systemUTC()).evaluate(rules.ruleSet(), null, reader.read(body));
-            System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            exit("PASS".equals(result.outcome()) ? 0 : 1);
-        } catch (PlanFormatException e) {
-            System.err.println(e.status() == 400 ? "the plan file is not JSON" : "the plan has format errors:");
-            e.errors().forEach(fe -> System.err.println("  " + fe.field() + ": " + fe.message()));
-            exit(2);
-        }
+        ObjectMapper mapper = SmartCityApplication.configure(bootstrap.getObjectMapper().copy());
+        Cli.exit(evaluate(Path.of(ns.getString("plan")), dir, mapper, System.out, System.err));
     }
 
-    /** Commands otherwise only exit 0 or 1; api.md gives evaluate three statuses. */
-    private static void exit(int status) {
-        System.out.flush();
-        System.exit(status);
+    /** The exit status: 0 PASS, 1 FAIL, 2 format error or unusable rules. */
+    public static int evaluate(Path planFile, String dir, ObjectMapper mapper, PrintStream out, PrintStream err) {
+        PlanReader reader = new PlanReader(mapper, Provinces.load());
+        CheckResult rules;
+        try {
+            rules = new RuleSetChecker(reader, mapper).check(RuleFiles.readFolder(Path.of(dir)));
+        } catch (RuntimeException e) {
+            err.println(dir + ": " + e.getMessage());
+            return 2;
+        }
+        if (!rules.isOk()) {
+            rules.errors().forEach(e -> err.println(dir + "/" + e));
+            return 2;
+        }
+        try {
+            byte[] body = Files.readAllBytes(planFile);
+            Evaluation result = new PlanEvaluator(Clock.systemUTC()).evaluate(rules.ruleSet(), null, reader.read(body));
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            return "PASS".equals(result.outcome()) ? 0 : 1;
+        } catch (IOException e) {
+            err.println("cannot read " + planFile + ": " + e.getMessage());
+            return 2;
+        } catch (PlanFormatException e) {
+            err.println(e.status() == 400 ? planFile + " is not JSON" : planFile + " has format errors:");
+            e.errors().forEach(fe -> err.println("  " + fe.field() + ": " + fe.message()));
+            return 2;
+        }
     }
 }

@@ -3,6 +3,7 @@ package th.or.depa.smartcity.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -29,30 +30,26 @@ public class RulesCheckCommand extends Command {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace ns) {
-        String dir = ns.getString("dir");
-        ObjectMapper mapper = bootstrap.getObjectMapper();
+        Cli.exit(check(ns.getString("dir"), bootstrap.getObjectMapper(), System.out, System.err));
+    }
+
+    /** The exit status: 0 when the folder would be accepted, 1 otherwise. */
+    public static int check(String dir, ObjectMapper mapper, PrintStream out, PrintStream err) {
         CheckResult result;
         try {
             result = new RuleSetChecker(new PlanReader(mapper, Provinces.load()), mapper)
                     .check(RuleFiles.readFolder(Path.of(dir)));
         } catch (RuntimeException e) {
-            System.err.println(dir + ": " + e.getMessage());
-            exit(1);
-            return;
+            err.println(dir + ": " + e.getMessage());
+            return 1;
         }
         if (result.isOk()) {
-            System.out.println(dir + ": ok, " + result.ruleSet().criteria().size() + " criteria, sha256 "
+            out.println(dir + ": ok, " + result.ruleSet().criteria().size() + " criteria, sha256 "
                     + result.ruleSet().sha256());
-            exit(0);
+            return 0;
         }
-        result.errors().forEach(e -> System.err.println(dir + "/" + e));
-        System.err.println(dir + ": " + result.errors().size() + " error(s)");
-        exit(1);
-    }
-
-    private static void exit(int status) {
-        System.out.flush();
-        System.err.flush();
-        System.exit(status);
+        result.errors().forEach(e -> err.println(dir + "/" + e));
+        err.println(dir + ": " + result.errors().size() + " error(s)");
+        return 1;
     }
 }

@@ -322,8 +322,13 @@ public final class RuleSandbox {
                     lhs(input, here, sline);
                 }
             } else if (s instanceof CollectDescr c) {
+                if (c.getInputPattern() != null) {
+                    lhs(c.getInputPattern(), here, sline);
+                }
                 for (BaseDescr input : c.getDescrs()) {
-                    lhs(input, here, sline);
+                    if (input != c.getInputPattern()) {
+                        lhs(input, here, sline);
+                    }
                 }
             } else {
                 unknown(s, sline);

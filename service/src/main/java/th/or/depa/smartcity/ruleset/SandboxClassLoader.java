@@ -43,6 +43,14 @@ public final class SandboxClassLoader extends ClassLoader {
             "java.io.Serializable", "java.io.Externalizable",
             "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.StringConcatFactory");
 
+    /**
+     * Denied classes whose class files the Java compiler must still read: Integer, Long, String, Double implement
+     * ConstantDesc, whose resolveConstantDesc(MethodHandles.Lookup) ECJ inspects when it infers a common type
+     * (Map.of("a", 1.0, "b", 2L)); without the class file it reports "The type java.lang.invoke.MethodHandles cannot
+     * be resolved". They stay unloadable, so compiled rule code that names them fails when it runs.
+     */
+    private static final Set<String> READABLE_BY_COMPILER = Set.of("java.lang.invoke.MethodHandles");
+
     public SandboxClassLoader(ClassLoader parent) {
         super("smartcity-rule-sandbox", parent);
     }
@@ -83,7 +91,12 @@ public final class SandboxClassLoader extends ClassLoader {
         }
         String r = resource.startsWith("/") ? resource.substring(1) : resource;
         if (r.endsWith(".class")) {
-            return isDenied(r.substring(0, r.length() - ".class".length()).replace('/', '.'));
+            String name = r.substring(0, r.length() - ".class".length()).replace('/', '.');
+            int dollar = name.indexOf('$');
+            if (READABLE_BY_COMPILER.contains(dollar < 0 ? name : name.substring(0, dollar))) {
+                return false;
+            }
+            return isDenied(name);
         }
         String asPackage = r.replace('/', '.');
         if (!asPackage.endsWith(".")) {

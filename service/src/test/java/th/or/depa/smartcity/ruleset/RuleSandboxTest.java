@@ -364,11 +364,6 @@ class RuleSandboxTest {
         void aPatternOfAForbiddenTypeIsRefused() {
             refusedAt(12, "java.io.File", when("$f : java.io.File()"));
         }
-
-        @Test
-        void aStatementInAConditionIsRefused() {
-            refusedAt(12, "\"import\"", when("$p : Plan( kind == (import java.io.File; \"x\") )"));
-        }
     }
 
     @Nested
