@@ -22,6 +22,8 @@ import th.or.depa.smartcity.api.EvaluateResource;
 import th.or.depa.smartcity.api.PlanQuery;
 import th.or.depa.smartcity.api.PlansResource;
 import th.or.depa.smartcity.api.WorkflowResource;
+import th.or.depa.smartcity.api.UsersResource;
+import th.or.depa.smartcity.auth.UserService;
 import th.or.depa.smartcity.api.RuleSetsResource;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
 import th.or.depa.smartcity.ruleset.RulesFolderWatcher;
@@ -110,6 +112,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new WorkflowResource(workflow, mapper));
         env.jersey().register(new RuleSetsResource(ruleSets, new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper)));
         env.jersey().register(new CriteriaResource(ruleSets));
+        env.jersey().register(new UsersResource(new UserService(jdbi, clock)));
     }
 
     /** ISO-8601 instants in JSON, as api.md shows them. */

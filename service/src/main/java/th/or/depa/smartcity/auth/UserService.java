@@ -48,6 +48,20 @@ public final class UserService {
         return p;
     }
 
+    /** A user as ADMIN sees it: active while it has a token that is not revoked. */
+    public record Listed(UserRow user, boolean active) {
+    }
+
+    public java.util.List<Listed> list() {
+        return users.list().stream().map(u -> new Listed(u, u.active() && users.hasLiveToken(u.id()))).toList();
+    }
+
+    /** Revokes every token of the user; empty when there is no such user. */
+    public java.util.Optional<Integer> revokeTokens(String userId) {
+        return users.find(userId).map(u -> users.revokeTokens(userId,
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    }
+
     public Created create(String name, Role role, String org, String body, boolean chair) {
         String token = Tokens.newToken();
         UserRow row = new UserRow(UUID.randomUUID().toString(), name, role.name(), org, body, chair,

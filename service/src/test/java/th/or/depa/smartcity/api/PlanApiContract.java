@@ -239,6 +239,38 @@ abstract class PlanApiContract {
     }
 
     @Nested
+    class Users {
+
+        @Test
+        void anAdminCreatesAUserWhoseTokenWorksAtOnceAndRevokesIt() {
+            String admin = api().token(Role.ADMIN, null, null, false);
+            Api.Reply created = api().post("/api/users", admin,
+                    "{\"name\":\"Khon Kaen officer\",\"role\":\"CITY\",\"org\":\"" + org + "\"}");
+            assertEquals(201, created.status(), created.raw());
+            String token = created.body().get("token").asText();
+            assertTrue(token.length() >= 22, "at least 128 bits");
+            assertEquals(200, api().get("/api/plans", token).status());
+            JsonNode listed = api().get("/api/users", admin).body().get("items");
+            assertFalse(listed.toString().contains(token), "the list never shows a token");
+            String id = created.body().get("id").asText();
+            Api.Reply revoked = Api.reply(api().request("/api/users/" + id + "/tokens", admin).delete());
+            assertEquals(200, revoked.status(), revoked.raw());
+            assertEquals(401, api().get("/api/plans", token).status());
+        }
+
+        @Test
+        void onlyAnAdminManagesUsersAndBadFieldsAre422() {
+            assertEquals(403, api().get("/api/users", api().token(Role.OFFICE, null, null, false)).status());
+            String admin = api().token(Role.ADMIN, null, null, false);
+            Api.Reply r = api().post("/api/users", admin, "{\"name\":\"x\",\"role\":\"MAYOR\"}");
+            assertEquals(422, r.status());
+            assertEquals("role", r.body().get("errors").get(0).get("field").asText());
+            assertEquals(422, api().post("/api/users", admin, "{\"name\":\"x\",\"role\":\"CITY\"}").status(),
+                    "a CITY needs its organisation");
+        }
+    }
+
+    @Nested
     class DryRun {
 
         @Test

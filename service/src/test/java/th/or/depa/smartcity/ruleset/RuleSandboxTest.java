@@ -611,6 +611,26 @@ class RuleSandboxTest {
         }
 
         @Test
+        void methodHandlesCompileButCannotBeReachedWhenTheRuleRuns() {
+            // ECJ must read MethodHandles' class file (see SandboxClassLoader); code naming it still cannot run
+            String drl = rule("$o : Outcome( value == \"in\" )",
+                    "Object l = java.lang.invoke.MethodHandles.lookup();\n    insert(new Outcome(\"reached \" + l));");
+            Object kb = build(Map.of("criteria/evil.drl", drl), new SandboxClassLoader(app));
+            System.out.println("BUILD RESULT " + kb);
+            if (kb instanceof KieBase base) {
+                KieSession session = base.newKieSession();
+                try {
+                    session.insert(new Outcome("in"));
+                    Throwable t = assertThrows(Throwable.class, session::fireAllRules);
+                    System.out.println("RUN FAILED " + t);
+                    assertTrue(session.getObjects().stream().noneMatch(o -> o.toString().contains("reached")));
+                } finally {
+                    session.dispose();
+                }
+            }
+        }
+
+        @Test
         void lambdasAndStringConcatenationStillCompileAndRun() {
             String drl = rule("$o : Outcome( value == \"in\" )",
                     "List<String> l = new ArrayList<>(List.of(\"b\", \"a\"));\n"
@@ -623,7 +643,8 @@ class RuleSandboxTest {
             try {
                 session.insert(new Outcome("in"));
                 session.fireAllRules();
-                assertTrue(session.getObjects().contains(new Outcome("a!b!in")), session.getObjects().toString());
+                assertTrue(session.getObjects().stream().anyMatch(new Outcome("a!b!in")::equals),
+                        session.getObjects().toString());
             } finally {
                 session.dispose();
             }
@@ -638,6 +659,9 @@ class RuleSandboxTest {
                     "javax.script.ScriptEngineManager", "sun.misc.Unsafe", "jdk.internal.misc.Unsafe")) {
                 assertThrows(ClassNotFoundException.class, () -> loader.loadClass(denied), denied);
                 assertThrows(ClassNotFoundException.class, () -> Class.forName(denied, false, loader), denied);
+                if (denied.equals("java.lang.invoke.MethodHandles")) {
+                    continue; // its class file stays readable for the compiler, see below
+                }
                 assertNull(loader.getResource(denied.replace('.', '/') + ".class"), denied);
                 assertNull(loader.getResourceAsStream(denied.replace('.', '/') + ".class"), denied);
                 assertFalse(loader.getResources(denied.replace('.', '/') + ".class").hasMoreElements(), denied);

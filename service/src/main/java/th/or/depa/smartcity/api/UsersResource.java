@@ -1,0 +1,89 @@
+package th.or.depa.smartcity.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.UserService;
+import th.or.depa.smartcity.plan.FieldError;
+import th.or.depa.smartcity.store.UserRow;
+
+/** ADMIN manages users (api.md, Users): create (the token shown once), list (never a token), revoke tokens. */
+@Path("/api/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@RolesAllowed(Role.ADMIN_)
+public class UsersResource {
+
+    private static final Map<String, JsonBodies.Type> FIELDS = Map.of("name", JsonBodies.Type.TEXT,
+            "role", JsonBodies.Type.TEXT, "org", JsonBodies.Type.TEXT, "body", JsonBodies.Type.TEXT,
+            "chair", JsonBodies.Type.FLAG);
+
+    private final UserService users;
+
+    public UsersResource(UserService users) {
+        this.users = users;
+    }
+
+    @POST
+    public Response create(InputStream body) {
+        Map<String, JsonNode> b = JsonBodies.read(body, FIELDS, Set.of("name", "role"));
+        String name = JsonBodies.text(b, "name");
+        String role = JsonBodies.text(b, "role");
+        String org = JsonBodies.text(b, "org");
+        String seat = JsonBodies.text(b, "body");
+        boolean chair = Boolean.TRUE.equals(JsonBodies.flag(b, "chair"));
+        Map<String, String> problems = UserService.problems(name, role, org, seat, chair);
+        if (!problems.isEmpty()) {
+            List<FieldError> errors = problems.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
+            throw new ApiException(422, errors.get(0).field() + ": " + errors.get(0).message(), errors, null);
+        }
+        UserService.Created created = users.create(name, Role.valueOf(role), org, seat, chair);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", created.user().id());
+        out.put("name", created.user().name());
+        out.put("role", created.user().role());
+        out.put("token", created.token());
+        return Response.created(URI.create("/api/users/" + created.user().id())).entity(out).build();
+    }
+
+    @GET
+    public Map<String, Object> list() {
+        return Map.of("items", users.list().stream().map(UsersResource::describe).toList());
+    }
+
+    @DELETE
+    @Path("/{id}/tokens")
+    public Map<String, Object> revoke(@PathParam("id") String id) {
+        int revoked = users.revokeTokens(id).orElseThrow(() -> new ApiException(404, "no such user"));
+        return Map.of("id", id, "revoked", revoked);
+    }
+
+    private static Map<String, Object> describe(UserService.Listed u) {
+        UserRow r = u.user();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("name", r.name());
+        m.put("role", r.role());
+        m.put("organisation", r.organisation());
+        m.put("body", r.body());
+        m.put("chair", r.chair());
+        m.put("createdAt", r.createdAt());
+        m.put("active", u.active());
+        return m;
+    }
+}
