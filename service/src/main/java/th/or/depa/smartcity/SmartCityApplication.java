@@ -21,6 +21,7 @@ import th.or.depa.smartcity.api.ErrorMappers;
 import th.or.depa.smartcity.api.EvaluateResource;
 import th.or.depa.smartcity.api.PlanQuery;
 import th.or.depa.smartcity.api.PlansResource;
+import th.or.depa.smartcity.api.RateLimitFilter;
 import th.or.depa.smartcity.api.WorkflowResource;
 import th.or.depa.smartcity.api.UsersResource;
 import th.or.depa.smartcity.auth.UserService;
@@ -33,6 +34,7 @@ import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.cli.AddUserCommand;
 import th.or.depa.smartcity.cli.EvaluateCommand;
 import th.or.depa.smartcity.cli.RulesCheckCommand;
+import th.or.depa.smartcity.cli.VerifyRecordCommand;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.PlanService;
@@ -62,6 +64,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new EvaluateCommand());
         bootstrap.addCommand(new RulesCheckCommand());
+        bootstrap.addCommand(new VerifyRecordCommand());
     }
 
     @Override
@@ -94,6 +97,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 .setUnauthorizedHandler(new JSONUnauthorizedHandler())
                 .buildAuthFilter()));
         env.jersey().register(RolesAllowedDynamicFeature.class);
+        env.jersey().register(new RateLimitFilter(config.getRateLimitPerMinute(), clock));
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
 
         env.jersey().register(new ErrorMappers.Api());
@@ -113,6 +117,12 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new RuleSetsResource(ruleSets, new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper)));
         env.jersey().register(new CriteriaResource(ruleSets));
         env.jersey().register(new UsersResource(new UserService(jdbi, clock)));
+        env.jersey().register(new th.or.depa.smartcity.api.ReportsResource(
+                new th.or.depa.smartcity.report.Decisions(jdbi, mapper), provinces, mapper, clock));
+        env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(
+                new th.or.depa.smartcity.report.PlanReports(plans, workflow, mapper),
+                new th.or.depa.smartcity.report.PlanReportPage(provinces), mapper, clock));
+        if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }
 
     /** ISO-8601 instants in JSON, as api.md shows them. */

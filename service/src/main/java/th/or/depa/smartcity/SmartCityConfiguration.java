@@ -52,6 +52,19 @@ public class SmartCityConfiguration extends Configuration {
         this.rateLimitPerMinute = rateLimitPerMinute == null ? 0 : rateLimitPerMinute;
     }
 
+    /** bench/ only: registers POST /api/noop (reads the body, answers 204), the transport ceiling. Off by default. */
+    private boolean benchmarkNoop = false;
+
+    @JsonProperty("benchmarkNoop")
+    public boolean isBenchmarkNoop() {
+        return benchmarkNoop;
+    }
+
+    @JsonProperty("benchmarkNoop")
+    public void setBenchmarkNoop(Boolean benchmarkNoop) {
+        this.benchmarkNoop = Boolean.TRUE.equals(benchmarkNoop);
+    }
+
     /** The rules folder and whether edits there are picked up while the service runs. */
     public static class RulesSettings {
         @NotNull

@@ -93,12 +93,34 @@ public final class ErrorMappers {
         }
     }
 
-    /** The pool could not hand out a connection, or the database went away mid-request. */
-    public static final class DatabaseDown implements ExceptionMapper<ConnectionException> {
+    /**
+     * The pool could not hand out a connection, or the database went away mid-request: 503, so that clients retry
+     * and the service recovers by itself. Any other database fault stays a logged 500.
+     */
+    public static final class DatabaseDown implements ExceptionMapper<org.jdbi.v3.core.JdbiException> {
         @Override
-        public Response toResponse(ConnectionException e) {
-            LOG.warn("database unavailable: {}", e.getMessage());
-            return json(503, "the database is unavailable; try again shortly", List.of(), null);
+        public Response toResponse(org.jdbi.v3.core.JdbiException e) {
+            if (unavailable(e)) {
+                LOG.warn("database unavailable: {}", e.getMessage());
+                return json(503, "the database is unavailable; try again shortly", List.of(), null);
+            }
+            long id = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+            LOG.error(String.format("database error %016x", id), e);
+            return json(500, String.format("There was an error processing your request. It has been logged (ID %016x).",
+                    id), List.of(), null);
+        }
+
+        static boolean unavailable(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                        || t instanceof java.sql.SQLNonTransientConnectionException
+                        || t.getClass().getName().endsWith("PoolExhaustedException")
+                        || (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                        && (s.getSQLState().startsWith("08") || s.getSQLState().equals("57P01")))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

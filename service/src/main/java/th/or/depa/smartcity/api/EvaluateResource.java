@@ -26,6 +26,7 @@ public class EvaluateResource {
 
     @POST
     @PermitAll
+    @RateLimited
     public Evaluation evaluate(@Auth User caller, InputStream body) {
         return plans.dryRun(Bodies.read(body));
     }

@@ -43,6 +43,7 @@ public class PlansResource {
 
     @POST
     @RolesAllowed(Role.CITY_)
+    @RateLimited
     public Response submit(@Auth User city, @HeaderParam("Idempotency-Key") String key, InputStream body) {
         PlanService.Answer answer = plans.submitOnce(city, Bodies.read(body), IdempotencyKeys.check(key),
                 details -> write(PlanView.of(details, null)));
@@ -72,6 +73,7 @@ public class PlansResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.CITY_)
+    @RateLimited
     public PlanView revise(@Auth User city, @PathParam("id") String id, InputStream body) {
         PlanService.PlanDetails d = plans.revise(city, id, body, Bodies::read);
         return PlanView.of(d, certificate(d));

@@ -42,6 +42,13 @@ public final class EventLog {
         return row;
     }
 
+    /** The plan's whole record verifies: an intact chain that ends at the head stored with the plan. */
+    public static boolean verify(EventDao events, String planId) {
+        List<EventRow> all = events.all(planId);
+        String head = events.head(planId).orElse(null);
+        return verify(all) && Objects.equals(head, all.isEmpty() ? null : all.get(all.size() - 1).hash());
+    }
+
     /** True when every event's hash matches its content and links to the one before, from seq 1 on. */
     public static boolean verify(List<EventRow> events) {
         String prev = null;

@@ -17,8 +17,9 @@ import org.kie.api.builder.ReleaseId;
 import th.or.depa.smartcity.facts.Parameter;
 
 /**
- * Compiles a rule set's files (not the classpath) into a KieBase: *.drl and decision tables *.drl.csv / *.drl.xlsx,
- * plus rules/parameters.csv. Every problem comes back as a {@link RuleError} with file and line; nothing throws.
+ * Compiles a rule set's files (not the classpath) into a KieBase: every *.drl, after the sandbox has read it, with a
+ * class loader that hides I/O, reflection and processes; plus rules/parameters.csv. Every problem comes back as a
+ * {@link RuleError} with file and line; nothing throws.
  */
 public final class RuleSetCompiler {
 
@@ -51,28 +52,40 @@ public final class RuleSetCompiler {
             kfs.write(RESOURCES + resource, f.getValue().getBytes(StandardCharsets.UTF_8));
         }
         if (kfsPathToFile.isEmpty()) {
-            errors.add(new RuleError("", 0, "the rule set has no rule file (*.drl, *.drl.csv, *.drl.xlsx)"));
+            errors.add(new RuleError("", 0, "the rule set has no rule file (*.drl)"));
         }
+        // before building: Drools runs annotation values while it builds, so unchecked code must never reach it
+        files.files().forEach((path, text) -> {
+            if (path.endsWith(".drl") && !path.startsWith("tests/")) {
+                errors.addAll(RuleSandbox.check(path, text));
+            } else if (isDecisionTable(path)) {
+                errors.add(new RuleError(path, 0, "decision tables are not enabled: thresholds live in "
+                        + ParametersFile.PATH + " and rules in .drl files"));
+            }
+        });
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
 
-        KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
+        ClassLoader sandbox = new SandboxClassLoader(RuleSetCompiler.class.getClassLoader());
+        KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll();
         errors.addAll(messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile));
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(rid);
             return CompileResult.failed(errors);
         }
-        KieBase kieBase = ks.newKieContainer(rid).getKieBase();
+        KieBase kieBase = ks.newKieContainer(rid, sandbox).getKieBase();
         // the KieBase is complete; keeping the module in the global KieRepository would only leak it
         ks.getRepository().removeKieModule(rid);
         return CompiledRuleSet.create(files, kieBase, parameters, kfsPathToFile);
     }
 
     public static boolean isRuleSource(String path) {
-        return !path.startsWith("tests/")
-                && (path.endsWith(".drl") || path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx")
-                || path.endsWith(".drl.xls"));
+        return !path.startsWith("tests/") && path.endsWith(".drl");
+    }
+
+    static boolean isDecisionTable(String path) {
+        return path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx") || path.endsWith(".drl.xls");
     }
 
     /** Places a DRL where its package says, which keeps KieBuilder from warning about the folder. */

@@ -46,34 +46,47 @@ final class SandboxCode {
 
     private final SandboxPolicy policy;
     private final Mode mode;
+    /** Lexed as Java (unicode escapes, comments, char literals) or as MVEL (no comments, '...' is text). */
+    private final boolean java;
     private final String normal;
     private final int[] origin;
-    private final Map<String, Violation> found = new LinkedHashMap<>();
+    private final Map<String, Violation> found;
 
-    private SandboxCode(SandboxPolicy policy, Mode mode, String text) {
+    private SandboxCode(SandboxPolicy policy, Mode mode, boolean java, String text, Map<String, Violation> found) {
         this.policy = policy;
         this.mode = mode;
+        this.java = java;
+        this.found = found;
         StringBuilder sb = new StringBuilder(text.length());
         List<Integer> orig = new ArrayList<>(text.length() + 1);
-        normalise(text, mode == Mode.JAVA, sb, orig);
+        normalise(text, java, sb, orig);
         orig.add(text.length());
         this.normal = sb.toString();
         this.origin = orig.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * A consequence is read as Java. An expression is read twice, as Java and as MVEL, and refused if either
+     * reading finds something: Drools compiles some expressions as Java (accumulate arguments) and evaluates others
+     * with MVEL, and text that one language takes for a comment or quoted text may be code for the other.
+     */
     static List<Violation> check(String text, Mode mode, SandboxPolicy policy) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        SandboxCode c = new SandboxCode(policy, mode, text);
-        List<Token> tokens = c.tokens();
-        c.names(tokens);
+        Map<String, Violation> found = new LinkedHashMap<>();
+        SandboxCode asJava = new SandboxCode(policy, mode, true, text, found);
+        List<Token> tokens = asJava.tokens();
+        asJava.names(tokens);
         if (mode == Mode.JAVA) {
-            if (!c.structure()) {
-                c.braces(tokens);
+            if (!asJava.structure()) {
+                asJava.braces(tokens);
             }
+        } else {
+            SandboxCode asMvel = new SandboxCode(policy, mode, false, text, found);
+            asMvel.names(asMvel.tokens());
         }
-        return List.copyOf(c.found.values());
+        return List.copyOf(found.values());
     }
 
     // ---- reading the text like the compiler ------------------------------------------------------------------
@@ -119,7 +132,8 @@ final class SandboxCode {
 
     private static boolean isHex(String s, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (Character.digit(s.charAt(k), 16) < 0) {
+            char c = s.charAt(k);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 return false;
             }
         }
@@ -131,7 +145,6 @@ final class SandboxCode {
         String s = normal;
         int n = s.length();
         int i = 0;
-        boolean java = mode == Mode.JAVA;
         while (i < n) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
@@ -197,7 +210,7 @@ final class SandboxCode {
                 continue;
             }
             String name = t.text();
-            if (SandboxPolicy.DENIED_NAMES.contains(name)
+            if (SandboxPolicy.DENIED_NAMES.contains(name) || name.contains("__")
                     || (mode == Mode.EXPRESSION && SandboxPolicy.DENIED_IN_EXPRESSIONS.contains(name))) {
                 refuse(t.at(), messageFor(name));
                 continue;
@@ -228,7 +241,8 @@ final class SandboxCode {
 
     static String messageFor(String name) {
         return switch (name) {
-            case "drools", "kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
+            case "drools", "kcontext", "consequenceCtx", "KnowledgeHelper", "RuleContext", "getProjectClassLoader",
+                 "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
                  "getEntryPoint", "getChannels", "kieRuntime", "knowledgeRuntime", "workingMemory" ->
                     "\"" + name + "\" is not allowed in rules: a rule may not reach into the rule engine;"
                             + " use insert(...) to add a fact";
@@ -239,7 +253,9 @@ final class SandboxCode {
                     + " e.g. Plan( areaKm2 > 0 )";
             case "import", "def", "function" ->
                     "\"" + name + "\" is not allowed in a condition: write a single expression";
-            default -> "\"" + name + "\" is not allowed in rules: " + SandboxPolicy.ALLOWED_TEXT;
+            default -> name.contains("__")
+                    ? "\"" + name + "\" is not allowed in rules: names with __ belong to the rule engine"
+                    : "\"" + name + "\" is not allowed in rules: " + SandboxPolicy.ALLOWED_TEXT;
         };
     }
 

@@ -66,7 +66,8 @@ final class SandboxPolicy {
             // system properties, environment, process and JVM-wide defaults
             "getBoolean", "getInteger", "getLong", "getenv", "getRuntime", "exec", "halt", "setDefault",
             // the rule engine itself
-            "drools", "kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
+            "drools", "kcontext", "consequenceCtx", "KnowledgeHelper", "RuleContext", "getProjectClassLoader",
+            "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
             "getEntryPoint", "getChannels",
             // class literals and type declarations
             "class", "interface", "enum", "eval");
@@ -100,6 +101,8 @@ final class SandboxPolicy {
 
     SandboxPolicy(String packageName, List<String> importTargets) {
         this.packageName = packageName == null ? "" : packageName;
+        // the class Drools generates from a rule imports this one besides the file's own imports
+        singleImports.put("KnowledgeHelper", "org.drools.core.rule.consequence.KnowledgeHelper");
         for (String target : importTargets) {
             if (target.endsWith(".*")) {
                 wildcardImports.add(target.substring(0, target.length() - 2));

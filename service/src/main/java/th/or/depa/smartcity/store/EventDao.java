@@ -16,11 +16,27 @@ public interface EventDao {
             + "comment, rule_set_version, rule_set_sha256, data, prev_hash, hash) VALUES (:planId, :seq, :type, "
             + ":actorId, :actor, :role, :occurredAt, :stateBefore, :stateAfter, :comment, :ruleSetVersion, "
             + ":ruleSetSha256, :data, :prevHash, :hash)")
-    void insert(@BindMethods EventRow event);
+    void insertRow(@BindMethods EventRow event);
+
+    @SqlUpdate("UPDATE plans SET record_head = :hash WHERE id = :planId")
+    void moveHead(@Bind("planId") String planId, @Bind("hash") String hash);
+
+    /** Appends an event and moves the plan's record head to it; call inside the writing transaction. */
+    default void insert(EventRow event) {
+        insertRow(event);
+        moveHead(event.planId(), event.hash());
+    }
+
+    @SqlQuery("SELECT record_head FROM plans WHERE id = :id")
+    Optional<String> head(@Bind("id") String planId);
 
     @SqlQuery("SELECT * FROM events WHERE plan_id = :id ORDER BY seq DESC LIMIT 1")
     Optional<EventRow> last(@Bind("id") String planId);
 
     @SqlQuery("SELECT * FROM events WHERE plan_id = :id ORDER BY seq")
     List<EventRow> all(@Bind("id") String planId);
+
+    /** Events of one type of several plans (reports: the TALLY events of a page of plans), in record order. */
+    @SqlQuery("SELECT * FROM events WHERE type = :type AND plan_id IN (<ids>) ORDER BY plan_id, seq")
+    List<EventRow> ofType(@Bind("type") String type, @org.jdbi.v3.sqlobject.customizer.BindList("ids") List<String> planIds);
 }

@@ -74,6 +74,30 @@ public interface PlanDao {
     record LatestRevision(String id, String content) {
     }
 
+    /**
+     * Reports: plans whose updated_at lies in [from, to), newest first (updated_at, then id, descending), after a
+     * keyset position (afterAt, afterId) so that a long period is read page by page; start with (to, "").
+     */
+    @SqlQuery("SELECT p.id, p.organisation, p.city, p.city_th, p.province, p.kind, p.state, p.outcome, "
+            + "p.certificate, p.submitted_at, p.updated_at, e.result AS evaluation, r.content AS content "
+            + "FROM plans p LEFT JOIN evaluations e ON e.id = p.latest_evaluation_id "
+            + "LEFT JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision "
+            + "WHERE p.updated_at >= :from AND p.updated_at < :to"
+            + " AND (CAST(:state AS VARCHAR) IS NULL OR p.state = :state)"
+            + " AND (CAST(:province AS VARCHAR) IS NULL OR p.province = :province)"
+            + " AND (p.updated_at < :afterAt OR (p.updated_at = :afterAt AND p.id < :afterId))"
+            + " ORDER BY p.updated_at DESC, p.id DESC LIMIT :limit")
+    @RegisterConstructorMapper(ReportRow.class)
+    List<ReportRow> reportPage(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("state") String state,
+                               @Bind("province") String province, @Bind("afterAt") Instant afterAt,
+                               @Bind("afterId") String afterId, @Bind("limit") int limit);
+
+    /** A plan as a report lists it: its head, the latest evaluation's JSON and the latest revision's content. */
+    record ReportRow(String id, String organisation, String city, String cityTh, String province, String kind,
+                     String state, String outcome, String certificate, Instant submittedAt, Instant updatedAt,
+                     String evaluation, String content) {
+    }
+
     @SqlQuery("SELECT * FROM idempotency_keys WHERE user_id = :userId AND idem_key = :key")
     Optional<IdempotencyRow> idempotency(@Bind("userId") String userId, @Bind("key") String key);
 

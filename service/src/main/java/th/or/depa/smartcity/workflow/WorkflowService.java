@@ -191,8 +191,11 @@ public final class WorkflowService {
 
     public History history(User user, String planId) {
         plans.find(user, planId).orElseThrow(PlanNotFound::new);
-        List<EventRow> events = jdbi.onDemand(EventDao.class).all(planId);
-        return new History(events, EventLog.verify(events));
+        // one snapshot for the events and the head, so a concurrent append never looks like tampering
+        return jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            EventDao events = h.attach(EventDao.class);
+            return new History(events.all(planId), EventLog.verify(events, planId));
+        });
     }
 
     private List<Ballot> ballots(Handle h, PlanRow p) {

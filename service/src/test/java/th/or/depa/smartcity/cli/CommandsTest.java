@@ -67,6 +67,17 @@ class CommandsTest {
     }
 
     @Test
+    void rulesCheckRefusesARuleThatCallsSystem() {
+        Path dir = TestRules.copy();
+        TestRules.write(dir.resolve("criteria/SC-98-evil.drl"), "package smartcity.criteria;\n"
+                + "import th.or.depa.smartcity.facts.*;\nrule \"evil\"\nwhen\n  Plan()\nthen\n  System.exit(3);\nend\n");
+        assertEquals(1, RulesCheckCommand.check(dir.toString(), MAPPER,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("criteria/SC-98-evil.drl:7") && errors.contains("System"), errors);
+    }
+
+    @Test
     void rulesCheckRunsTheRuleTests() {
         Path dir = TestRules.copy();
         Path sc07 = dir.resolve("criteria/SC-07-data-protection.drl");

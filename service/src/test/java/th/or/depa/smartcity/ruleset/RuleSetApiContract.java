@@ -152,6 +152,27 @@ abstract class RuleSetApiContract {
     }
 
     @Test
+    void ruleFilesThatReachOutsideTheFactsAreRefusedWithFileAndLine() {
+        Map<String, String> attacks = Map.of(
+                "System.exit", "System.exit(1);",
+                "a file write", "java.nio.file.Files.writeString(java.nio.file.Path.of(\"/tmp/pwned\"), \"x\");",
+                "reflection", "$p.getClass().getClassLoader();",
+                "a process", "new ProcessBuilder(\"sh\").start();");
+        attacks.forEach((what, code) -> {
+            Map<String, String> files = TestRules.withParameter("minDomains", "2");
+            files.put("criteria/evil.drl", "package smartcity.criteria;\nimport th.or.depa.smartcity.facts.*;\n"
+                    + "rule \"evil\"\nwhen\n  $p : Plan()\nthen\n  " + code + "\nend\n");
+            Api.Reply r = propose(files);
+            assertEquals(422, r.status(), what + ": " + r.raw());
+            JsonNode error = r.body().get("errors").get(0);
+            assertEquals("criteria/evil.drl", error.get("file").asText(), what);
+            assertEquals(7, error.get("line").asInt(), what + ": " + error);
+        });
+        assertFalse(Files.exists(Path.of("/tmp/pwned")));
+        assertEquals(200, api().post("/api/evaluate", city, Api.example("phuket-livable-pass")).status());
+    }
+
+    @Test
     void aRuleSetWhoseRuleTestsFailIsRefused() {
         Map<String, String> files = TestRules.withParameter("minDomains", "2");
         String sc02 = files.get("criteria/SC-02-target-area.drl");

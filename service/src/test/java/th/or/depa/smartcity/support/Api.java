@@ -56,7 +56,8 @@ public final class Api {
     }
 
     public Invocation.Builder request(String path, String token) {
-        Invocation.Builder b = app.client().target("http://localhost:" + app.getLocalPort() + path).request();
+        Invocation.Builder b = app.client().target("http://localhost:" + app.getLocalPort() + path).request()
+                .property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 60_000); // impact runs take seconds
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 

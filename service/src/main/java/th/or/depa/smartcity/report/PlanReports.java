@@ -1,0 +1,45 @@
+package th.or.depa.smartcity.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.plan.PlanService;
+import th.or.depa.smartcity.store.EventRow;
+import th.or.depa.smartcity.workflow.WorkflowService;
+
+/** Gathers one plan's decision report for a caller who may see the plan (a CITY: only its own). */
+public final class PlanReports {
+
+    private final PlanService plans;
+    private final WorkflowService workflow;
+    private final ObjectMapper mapper;
+
+    public PlanReports(PlanService plans, WorkflowService workflow, ObjectMapper mapper) {
+        this.plans = plans;
+        this.workflow = workflow;
+        this.mapper = mapper;
+    }
+
+    public Optional<PlanReport> find(User caller, String planId) {
+        return plans.find(caller, planId).map(details -> {
+            WorkflowService.History history = workflow.history(caller, planId);
+            List<JsonNode> tallies = history.events().stream().filter(e -> "TALLY".equals(e.type()))
+                    .map(EventRow::data).map(this::tree).filter(t -> t != null).toList();
+            Evaluation ev = details.evaluation();
+            return new PlanReport(details, tree(details.row().certificate()), history.events(),
+                    history.chainVerified(), tallies, ev == null ? null : ev.ruleSet());
+        });
+    }
+
+    JsonNode tree(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document is unreadable", e);
+        }
+    }
+}

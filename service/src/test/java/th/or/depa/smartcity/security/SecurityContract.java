@@ -1,0 +1,226 @@
+package th.or.depa.smartcity.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.client.Entity;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import th.or.depa.smartcity.SmartCityConfiguration;
+import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.cli.VerifyRecordCommand;
+import th.or.depa.smartcity.support.Api;
+
+/** Who may call what (api.md, Roles), and the record that no one can quietly rewrite. Run per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SecurityContract {
+
+    abstract DropwizardAppExtension<SmartCityConfiguration> app();
+
+    Api api() {
+        return new Api(app());
+    }
+
+    static final Set<Role> ALL = Set.of(Role.values());
+    static final Set<Role> STAFF = Set.of(Role.OFFICE, Role.COMMITTEE, Role.REVIEWER, Role.ADMIN);
+    static final Set<Role> PUBLIC = Set.of(); // marker: no token needed
+
+    /** The roles api.md lets through the door of each endpoint (the rules may still refuse a role later). */
+    static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
+            Map.entry("POST /api/plans", Set.of(Role.CITY)),
+            Map.entry("GET /api/plans", ALL),
+            Map.entry("GET /api/plans/{id}", ALL),
+            Map.entry("PUT /api/plans/{id}", Set.of(Role.CITY)),
+            Map.entry("GET /api/plans/{id}/evaluations", ALL),
+            Map.entry("GET /api/plans/{id}/history", ALL),
+            Map.entry("POST /api/plans/{id}/actions", Set.of(Role.CITY, Role.OFFICE, Role.COMMITTEE)),
+            Map.entry("POST /api/plans/{id}/votes", Set.of(Role.COMMITTEE)),
+            Map.entry("GET /api/plans/{id}/report", ALL),
+            Map.entry("POST /api/evaluate", ALL),
+            Map.entry("GET /api/criteria", PUBLIC),
+            Map.entry("GET /api/rulesets", STAFF),
+            Map.entry("GET /api/rulesets/status", STAFF),
+            Map.entry("GET /api/rulesets/{version}", STAFF),
+            Map.entry("POST /api/rulesets", Set.of(Role.REVIEWER)),
+            Map.entry("POST /api/rulesets/{version}/impact", Set.of(Role.REVIEWER)),
+            Map.entry("POST /api/rulesets/{version}/activate", Set.of(Role.REVIEWER)),
+            Map.entry("POST /api/rulesets/{version}/rollback", Set.of(Role.REVIEWER, Role.ADMIN)),
+            Map.entry("GET /api/reports/decisions", STAFF),
+            Map.entry("POST /api/users", Set.of(Role.ADMIN)),
+            Map.entry("GET /api/users", Set.of(Role.ADMIN)),
+            Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)));
+
+    final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    String planId;
+    String org;
+
+    @BeforeAll
+    void usersAndAPlan() {
+        org = "org-" + UUID.randomUUID();
+        tokens.put(Role.CITY, api().city(org));
+        tokens.put(Role.OFFICE, api().token(Role.OFFICE, null, null, false));
+        tokens.put(Role.COMMITTEE, api().token(Role.COMMITTEE, null, "SUBCOMMITTEE", false));
+        tokens.put(Role.REVIEWER, api().token(Role.REVIEWER, null, null, false));
+        tokens.put(Role.ADMIN, api().token(Role.ADMIN, null, null, false));
+        planId = api().post("/api/plans", tokens.get(Role.CITY), Api.example("phuket-livable-pass"))
+                .body().get("plan").get("id").asText();
+    }
+
+    /** Every endpoint the running application serves, as "METHOD /path". */
+    Set<String> endpoints() {
+        Set<String> out = new TreeSet<>();
+        List<Object> components = new ArrayList<>(app().getEnvironment().jersey().getResourceConfig().getInstances());
+        app().getEnvironment().jersey().getResourceConfig().getClasses().forEach(components::add);
+        for (Object o : components) {
+            Class<?> c = o instanceof Class<?> k ? k : o.getClass();
+            if (c.isAnnotationPresent(Path.class)) {
+                Resource r = Resource.from(c);
+                collect(r, r.getPath(), out);
+            }
+        }
+        return out;
+    }
+
+    static void collect(Resource r, String path, Set<String> out) {
+        for (ResourceMethod m : r.getResourceMethods()) {
+            out.add(m.getHttpMethod() + " " + path);
+        }
+        for (Resource child : r.getChildResources()) {
+            collect(child, path + (child.getPath().startsWith("/") ? "" : "/") + child.getPath(), out);
+        }
+    }
+
+    Api.Reply call(String endpoint, String token) {
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replace("{id}", parts[1].startsWith("/api/users") ? UUID.randomUUID().toString() : planId)
+                .replace("{version}", "1");
+        var req = api().request(path, token);
+        return Api.reply(switch (parts[0]) {
+            case "GET" -> req.get();
+            case "DELETE" -> req.delete();
+            case "PUT" -> req.put(Entity.json("{}"));
+            default -> req.post(Entity.json("{}"));
+        });
+    }
+
+    @Test
+    void everyEndpointOfTheApplicationHasAnEntryInTheMatrix() {
+        Set<String> missing = new TreeSet<>(endpoints());
+        missing.removeAll(MATRIX.keySet());
+        assertEquals(Set.of(), missing, "endpoints without an authorisation rule in this test");
+    }
+
+    @Test
+    void eachRoleGetsThroughOnlyWhereApiMdLetsIt() {
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : endpoints()) {
+            Set<Role> allowed = MATRIX.get(endpoint);
+            if (allowed == null) {
+                continue; // reported by the test above
+            }
+            int anonymous = call(endpoint, null).status();
+            int forged = call(endpoint, "forged-" + UUID.randomUUID()).status();
+            if (allowed != PUBLIC && (anonymous != 401 || forged != 401)) {
+                wrong.add(endpoint + " without a valid token: " + anonymous + "/" + forged);
+            }
+            for (Role role : Role.values()) {
+                int status = call(endpoint, tokens.get(role)).status();
+                boolean through = status != 401 && status != 403;
+                if (allowed != PUBLIC && through != allowed.contains(role)) {
+                    wrong.add(endpoint + " as " + role + ": " + status);
+                }
+                if (status >= 500) {
+                    wrong.add(endpoint + " as " + role + ": server error " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void aCitySeesNothingOfAnotherCitysPlan() {
+        String other = api().city("other-" + UUID.randomUUID());
+        for (String path : List.of("", "/evaluations", "/history", "/report")) {
+            assertEquals(404, api().get("/api/plans/" + planId + path, other).status(), path);
+        }
+        assertEquals(404, api().post("/api/plans/" + planId + "/actions", other, "{\"action\":\"WITHDRAW\"}").status());
+        assertEquals(0, api().get("/api/plans", other).body().get("total").asInt());
+    }
+
+    String walkedPlan() {
+        String id = api().post("/api/plans", tokens.get(Role.CITY), Api.example("phuket-livable-pass"))
+                .body().get("plan").get("id").asText();
+        api().post("/api/plans/" + id + "/actions", tokens.get(Role.OFFICE), "{\"action\":\"REQUEST_REVISION\",\"comment\":\"more KPIs\"}");
+        assertTrue(verified(id));
+        return id;
+    }
+
+    boolean verified(String id) {
+        return api().get("/api/plans/" + id + "/history", tokens.get(Role.OFFICE)).body().get("chainVerified").asBoolean();
+    }
+
+    void sql(String statement, Object... args) {
+        api().jdbi().useHandle(h -> h.execute(statement, args));
+    }
+
+    @Test
+    void editingAnEventBreaksTheChain() {
+        String id = walkedPlan();
+        sql("UPDATE events SET actor = 'someone else' WHERE plan_id = ? AND seq = 1", id);
+        assertFalse(verified(id));
+    }
+
+    @Test
+    void deletingAnEventInTheMiddleBreaksTheChain() {
+        String id = walkedPlan();
+        sql("DELETE FROM events WHERE plan_id = ? AND seq = 2", id);
+        assertFalse(verified(id));
+    }
+
+    @Test
+    void deletingTheLatestEventBreaksTheChain() {
+        String id = walkedPlan();
+        sql("DELETE FROM events WHERE plan_id = ? AND seq = (SELECT MAX(seq) FROM events WHERE plan_id = ?)", id, id);
+        assertFalse(verified(id));
+    }
+
+    @Test
+    void reorderingEventsBreaksTheChain() {
+        String id = walkedPlan();
+        sql("UPDATE events SET seq = seq + 100 WHERE plan_id = ? AND seq = 1", id);
+        sql("UPDATE events SET seq = 1 WHERE plan_id = ? AND seq = 2", id);
+        sql("UPDATE events SET seq = 2 WHERE plan_id = ? AND seq = 101", id);
+        assertFalse(verified(id));
+    }
+
+    @Test
+    void verifyRecordNamesThePlansWhoseRecordChanged() {
+        String intact = walkedPlan();
+        String changed = walkedPlan();
+        sql("UPDATE events SET comment = 'never said' WHERE plan_id = ? AND seq = 3", changed);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = VerifyRecordCommand.verify(api().jdbi(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertNotEquals(0, status);
+        String report = err.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains(changed), report);
+        assertFalse(report.contains(intact), report);
+    }
+}
