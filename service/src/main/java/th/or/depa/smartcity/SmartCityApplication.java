@@ -97,7 +97,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 .setUnauthorizedHandler(new JSONUnauthorizedHandler())
                 .buildAuthFilter()));
         env.jersey().register(RolesAllowedDynamicFeature.class);
-        env.jersey().register(new RateLimitFilter(config.getRateLimitPerMinute(), clock));
+        env.jersey().register(new RateLimitFilter.Binding(new RateLimitFilter(config.getRateLimitPerMinute(), clock)));
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
 
         env.jersey().register(new ErrorMappers.Api());
@@ -125,8 +125,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }
 
-    /** ISO-8601 instants in JSON, as api.md shows them. */
+    /** ISO-8601 instants, and money as written (18000000, not 1.8E+7), in JSON. */
     public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         return mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

@@ -1,11 +1,13 @@
 package th.or.depa.smartcity.bench;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import th.or.depa.smartcity.evaluation.Evaluation;
@@ -109,9 +111,12 @@ public final class PlainCriteria {
         Map<String, Object> facts = new HashMap<>();
         facts.put("areaKm2", p.areaKm2() == null ? "none" : p.areaKm2());
         facts.put("population", p.population() == null ? "none" : p.population());
+        // the same number formatting as the rule's reason
+        String area = p.areaKm2() == null ? "none" : BigDecimal.valueOf(p.areaKm2()).stripTrailingZeros().toPlainString();
+        String people = p.population() == null ? "none" : String.format(Locale.ROOT, "%,d", p.population());
         return result("SC-02", "Target area", "พื้นที่เป้าหมาย", true, ok,
-                "The target area is " + p.areaKm2() + " km² with a population of " + p.population() + ".",
-                "พื้นที่เป้าหมาย " + p.areaKm2() + " ตารางกิโลเมตร ประชากร " + p.population() + " คน", facts);
+                "The target area is " + area + " km² with a population of " + people + ".",
+                "พื้นที่เป้าหมาย " + area + " ตารางกิโลเมตร ประชากร " + people + " คน", facts);
     }
 
     private static Evaluation.CriterionResult sc03(List<Domain> domains, Map<String, Parameter> params) {
@@ -253,10 +258,25 @@ public final class PlainCriteria {
         facts.put("sourcesThb", src);
         facts.put("servicesThb", svc);
         facts.put("tolerancePct", pct);
+        // the same number formatting as the rule's reason (five amounts, the tolerance as plain text)
+        double t = total == null ? 0 : total;
+        String totalText = thb(t);
+        String sources = thb(src);
+        String diff = thb(Math.abs(src - t));
+        String allowed = thb(t * pct / 100);
+        String servicesText = thb(svc);
+        String pctText = BigDecimal.valueOf(pct).stripTrailingZeros().toPlainString();
         return result("SC-10", "Budget", "งบประมาณ", true, ok,
-                "The funding sources add up to " + src + " THB against a total budget of " + total
-                        + " THB, and the services' budgets add up to " + svc + " THB.",
-                "แหล่งเงินทุนรวม " + src + " บาท งบประมาณรวม " + total + " บาท งบประมาณของบริการรวม " + svc + " บาท", facts);
+                "The funding sources add up to " + sources + " THB against a total budget of " + totalText
+                        + " THB (a difference of " + diff + " THB; at most " + allowed + " THB, " + pctText
+                        + " %, is allowed), and the services' budgets add up to " + servicesText + " THB.",
+                "แหล่งเงินทุนรวม " + sources + " บาท งบประมาณรวม " + totalText + " บาท (ต่างกัน " + diff
+                        + " บาท ยอมให้ต่างได้ไม่เกิน " + allowed + " บาท) งบประมาณของบริการรวม " + servicesText + " บาท",
+                facts);
+    }
+
+    private static String thb(double amount) {
+        return String.format(Locale.ROOT, "%,.2f", amount).replace(".00", "");
     }
 
     private static Evaluation.CriterionResult sc11(Plan p, List<Service> services, Map<String, Parameter> params) {

@@ -12,19 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import th.or.depa.smartcity.auth.User;
 
 /**
- * At most N submissions and evaluations per caller per minute (a fixed one-minute window per user); past it 429
- * with Retry-After. Runs after authentication, so 401 and 403 come first. Off when N is 0.
+ * At most N submissions and evaluations per caller in any 60 seconds (a sliding window of the caller's last N
+ * request times); past it 429 with Retry-After. Runs after authentication, so 401 and 403 come first. Off when N is 0.
  */
-@RateLimited
 @Priority(Priorities.AUTHORIZATION + 100)
 public final class RateLimitFilter implements ContainerRequestFilter {
 
-    private record Window(long minute, int count) {
+    /** Puts the filter on the resource methods marked {@link RateLimited}. */
+    public record Binding(RateLimitFilter filter) implements jakarta.ws.rs.container.DynamicFeature {
+        @Override
+        public void configure(jakarta.ws.rs.container.ResourceInfo info, jakarta.ws.rs.core.FeatureContext context) {
+            if (info.getResourceMethod().isAnnotationPresent(RateLimited.class)) {
+                context.register(filter, Priorities.AUTHORIZATION + 100);
+            }
+        }
     }
 
     private final int perMinute;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
     public RateLimitFilter(int perMinute, Clock clock) {
         this.perMinute = perMinute;
@@ -37,18 +43,24 @@ public final class RateLimitFilter implements ContainerRequestFilter {
             return;
         }
         long now = clock.millis();
-        long minute = now / 60_000;
-        Window w = windows.compute(user.id(), (k, old) ->
-                old == null || old.minute() != minute ? new Window(minute, 1) : new Window(minute, old.count() + 1));
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> e.getValue().minute() != minute); // forget idle callers
-        }
-        if (w.count() > perMinute) {
-            long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
-            request.abortWith(Response.status(429).header("Retry-After", retryAfter)
+        long[] retryAfter = {0};
+        recent.compute(user.id(), (k, times) -> {
+            java.util.ArrayDeque<Long> t = times == null ? new java.util.ArrayDeque<>() : times;
+            while (!t.isEmpty() && t.peekFirst() <= now - 60_000) {
+                t.pollFirst();
+            }
+            if (t.size() >= perMinute) {
+                retryAfter[0] = Math.max(1, (t.peekFirst() + 60_000 - now + 999) / 1000);
+            } else {
+                t.addLast(now);
+            }
+            return t;
+        });
+        if (retryAfter[0] > 0) {
+            request.abortWith(Response.status(429).header("Retry-After", retryAfter[0])
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ErrorBody(429, "more than " + perMinute + " submissions and evaluations a minute; retry in "
-                            + retryAfter + " s", List.of(), null)).build());
+                            + retryAfter[0] + " s", List.of(), null)).build());
         }
     }
 }

@@ -133,7 +133,8 @@ public final class DecisionPage {
     private static String headers() {
         return List.of(Html.both("เมือง", "City"), Html.both("จังหวัด", "Province"), Html.both("ประเภท", "Kind"),
                         Html.both("สถานะ", "State"), Html.both("ผล", "Outcome"), Html.both("เกณฑ์ที่ไม่ผ่าน", "Not met"),
-                        Html.both("ข้อสังเกต", "Warnings"), Html.both("ด้าน", "Domains"), Html.both("การลงมติ", "Votes"),
+                        Html.both("ข้อสังเกต", "Warnings"), Html.both("ด้าน", "Domains"), Html.both("การลงมติ (เห็นชอบ–ไม่เห็นชอบ–งดออกเสียง)",
+                                "Votes (approve–reject–abstain)"),
                         Html.both("ใบรับรอง", "Certificate"), Html.both("ปรับปรุงล่าสุด", "Updated"))
                 .stream().map(h -> "<th>" + h + "</th>").collect(Collectors.joining());
     }

@@ -64,9 +64,9 @@ public final class Html {
         return both(new Bilingual(en, th));
     }
 
-    /** An instant as Bangkok local time, minutes shown. */
+    /** An instant as Bangkok local time, minutes shown, kept on one line. */
     public static String time(Instant at) {
-        return at == null ? "" : LOCAL.format(at);
+        return at == null ? "" : "<span class=\"when\">" + LOCAL.format(at) + "</span>";
     }
 
     /** A text resource of the report folder (CSS), read once per call. */

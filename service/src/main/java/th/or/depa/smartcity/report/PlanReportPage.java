@@ -111,9 +111,9 @@ public final class PlanReportPage {
         if (votes.isEmpty()) {
             return s.append("<p>").append(Html.both("ยังไม่มีการลงมติ", "No votes yet")).append("</p></section>").toString();
         }
-        s.append("<table><thead><tr>").append(th("เวลา", "Time")).append(th("กรรมการ", "Member"))
-                .append(th("คณะ", "Body")).append(th("รอบ", "Round")).append(th("มติ", "Vote"))
-                .append(th("ความเห็น", "Comment")).append("</tr></thead><tbody>");
+        s.append("<table><thead><tr>").append(th("เวลา", "Time", "time")).append(th("กรรมการ", "Member", null))
+                .append(th("คณะ", "Body", null)).append(th("รอบ", "Round", "seq")).append(th("มติ", "Vote", null))
+                .append(th("ความเห็น", "Comment", "comment")).append("</tr></thead><tbody>");
         for (EventRow e : votes) {
             JsonNode data = tree(e);
             String vote = "RECUSAL".equals(e.type()) ? "RECUSED" : text(data, "vote", null);
@@ -132,10 +132,10 @@ public final class PlanReportPage {
             return s.append("<p>").append(Html.both("ยังไม่มีการนับคะแนน", "No tally yet")).append("</p></section>")
                     .toString();
         }
-        s.append("<table><thead><tr>").append(th("คณะ", "Body")).append(th("สมาชิก", "Members"))
-                .append(th("มาประชุม", "Present")).append(th("ไม่ร่วมพิจารณา", "Recused"))
+        s.append("<table><thead><tr>").append(th("คณะ", "Body", "body")).append(th("สมาชิก", "Members"))
+                .append(th("มาประชุม", "Present")).append(th("ไม่ร่วม", "Recused"))
                 .append(th("เห็นชอบ", "Approve")).append(th("ไม่เห็นชอบ", "Reject")).append(th("งดออกเสียง", "Abstain"))
-                .append(th("ประธาน", "Chair")).append(th("ครบองค์ประชุม", "Quorum")).append(th("มติ", "Result"))
+                .append(th("ประธาน", "Chair")).append(th("องค์ประชุม", "Quorum")).append(th("มติ", "Result"))
                 .append("</tr></thead><tbody>");
         for (JsonNode t : tallies) {
             s.append("<tr><td>").append(Html.both(Labels.body(text(t, "body", null)))).append("</td>");
@@ -172,15 +172,16 @@ public final class PlanReportPage {
                 .append(Html.both("ประวัติการดำเนินการ", "Record")).append("</h2><p>")
                 .append(r.chainVerified() ? Html.both("ตรวจสอบห่วงโซ่แฮชของบันทึกแล้ว ถูกต้องครบถ้วน", "The record's hash chain is intact.")
                         : Html.both("ห่วงโซ่แฮชของบันทึกไม่ถูกต้อง บันทึกอาจถูกแก้ไข", "The record's hash chain is broken: it may have been altered."))
-                .append("</p><table><thead><tr>").append(th("ลำดับ", "No.")).append(th("เวลา", "Time"))
-                .append(th("เหตุการณ์", "Event")).append(th("ผู้ดำเนินการ", "By")).append(th("สถานะ", "State"))
-                .append(th("ความเห็น", "Comment")).append("</tr></thead><tbody>");
+                .append("</p><table><thead><tr>").append(th("ลำดับ", "No.", "seq")).append(th("เวลา", "Time", "time"))
+                .append(th("เหตุการณ์", "Event", "event")).append(th("ผู้ดำเนินการ", "By", "by"))
+                .append(th("สถานะ", "State", null)).append(th("ความเห็น", "Comment", "comment"))
+                .append("</tr></thead><tbody>");
         for (EventRow e : r.events()) {
             JsonNode data = tree(e);
             String action = text(data, "action", null);
-            String change = e.stateBefore() == null && e.stateAfter() == null ? ""
-                    : (e.stateBefore() == null ? "" : Html.both(Labels.state(e.stateBefore())) + " » ")
-                    + Html.both(Labels.state(e.stateAfter()));
+            String change = e.stateAfter() == null ? "" : e.stateBefore() == null
+                    || e.stateBefore().equals(e.stateAfter()) ? Html.both(Labels.state(e.stateAfter()))
+                    : Html.both(Labels.state(e.stateBefore())) + " » " + Html.both(Labels.state(e.stateAfter()));
             s.append("<tr><td class=\"num\">").append(e.seq()).append("</td><td>").append(Html.time(e.occurredAt()))
                     .append("</td><td>").append(Html.both(Labels.event(e.type())))
                     .append(action == null || !"ACTION".equals(e.type()) ? "" : ": " + Html.both(Labels.event(action)))
@@ -192,7 +193,11 @@ public final class PlanReportPage {
     }
 
     private static String th(String th, String en) {
-        return "<th>" + Html.both(th, en) + "</th>";
+        return th(th, en, null);
+    }
+
+    private static String th(String th, String en, String cssClass) {
+        return (cssClass == null ? "<th>" : "<th class=\"" + cssClass + "\">") + Html.both(th, en) + "</th>";
     }
 
     private static JsonNode tree(EventRow e) {

@@ -19,6 +19,10 @@ public final class PlanReportPdf {
     private static final byte[] REGULAR = font("Garuda.ttf");
     private static final byte[] BOLD = font("Garuda-Bold.ttf");
 
+    static {
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
+    }
+
     private PlanReportPdf() {
     }
 

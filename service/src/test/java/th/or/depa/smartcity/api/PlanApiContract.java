@@ -271,6 +271,33 @@ abstract class PlanApiContract {
     }
 
     @Nested
+    class Fuzz {
+
+        /** Mutated plans get a 2xx or a 4xx naming what is wrong, never a 5xx, and a 4xx stores nothing. */
+        @Test
+        void damagedPlansNeverCauseAServerErrorOrAHalfWrittenRecord() throws Exception {
+            th.or.depa.smartcity.support.PlanMutator mutator = new th.or.depa.smartcity.support.PlanMutator(20261123L);
+            List<String> examples = List.of("phuket-livable-pass", "korat-new-city-pass", "minimal-fails-everything");
+            long stored = total(city);
+            for (int i = 0; i < 150; i++) {
+                String body = mutator.mutate(Api.example(examples.get(i % examples.size())));
+                Api.Reply r = submit(city, body);
+                assertTrue(r.status() < 500, "case " + i + " gave " + r.status() + ": " + r.raw() + "\nfor " + body);
+                if (r.status() == 201) {
+                    stored++;
+                } else {
+                    assertTrue(r.status() == 400 || r.status() == 422 || r.status() == 413, r.raw());
+                    assertEquals(r.status(), r.body().get("code").asInt());
+                    if (r.status() == 422) {
+                        assertTrue(r.body().get("errors").size() > 0, r.raw());
+                    }
+                }
+                assertEquals(stored, total(city), "case " + i);
+            }
+        }
+    }
+
+    @Nested
     class DryRun {
 
         @Test
