@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
-import th.or.depa.smartcity.store.EventRow;
+import th.or.depa.smartcity.history.HistoryItem;
 import th.or.depa.smartcity.store.VoteRow;
 import th.or.depa.smartcity.workflow.WorkflowService;
 
@@ -76,26 +76,8 @@ public class WorkflowResource {
     @PermitAll
     public Map<String, Object> history(@Auth User user, @PathParam("id") String id) {
         WorkflowService.History h = workflow.history(user, id);
-        List<Map<String, Object>> items = h.events().stream().map(this::item).toList();
+        List<HistoryItem> items = h.events().stream().map(e -> HistoryItem.of(e, mapper)).toList();
         return Map.of("items", items, "chainVerified", h.chainVerified());
-    }
-
-    private Map<String, Object> item(EventRow e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seq", e.seq());
-        m.put("type", e.type());
-        m.put("actor", e.actor());
-        m.put("role", e.role());
-        m.put("at", e.occurredAt());
-        m.put("stateBefore", e.stateBefore());
-        m.put("stateAfter", e.stateAfter());
-        m.put("comment", e.comment());
-        Map<String, Object> rs = new LinkedHashMap<>();
-        rs.put("version", e.ruleSetVersion());
-        rs.put("sha256", e.ruleSetSha256());
-        m.put("ruleSet", rs);
-        m.put("data", e.data() == null ? null : certificate(e.data()));
-        return m;
     }
 
     private JsonNode certificate(String json) {
