@@ -122,6 +122,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(
                 new th.or.depa.smartcity.report.PlanReports(plans, workflow, mapper),
                 new th.or.depa.smartcity.report.PlanReportPage(provinces), mapper, clock));
+        env.jersey().register(new th.or.depa.smartcity.web.WebResource(new th.or.depa.smartcity.web.Sessions(clock), jdbi,
+                plans, workflow, provinces, mapper, clock));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }
 

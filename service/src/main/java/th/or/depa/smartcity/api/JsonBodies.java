@@ -57,6 +57,8 @@ public final class JsonBodies {
                 errors.add(new FieldError(f.getKey(), "must be a string"));
             } else if (type == Type.TEXT && v.asText().codePointCount(0, v.asText().length()) > MAX_TEXT) {
                 errors.add(new FieldError(f.getKey(), "must be at most 10000 characters"));
+            } else if (type == Type.TEXT && v.asText().indexOf('\u0000') >= 0) {
+                errors.add(new FieldError(f.getKey(), "must not contain the NUL character (U+0000)"));
             } else if (type == Type.OBJECT && !v.isObject()) {
                 errors.add(new FieldError(f.getKey(), "must be an object"));
             } else if (type == Type.FLAG && !v.isBoolean()) {

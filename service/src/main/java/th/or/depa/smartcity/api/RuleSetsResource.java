@@ -127,8 +127,8 @@ public class RuleSetsResource {
             if (!path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]*)*(\\.[A-Za-z0-9]+)+")
                     || path.contains("..")) {
                 errors.add(new FieldError("files." + path, "must be a relative path like criteria/SC-03.drl"));
-            } else if (!f.getValue().isTextual()) {
-                errors.add(new FieldError("files." + path, "must be the file's text"));
+            } else if (!f.getValue().isTextual() || f.getValue().asText().indexOf('\u0000') >= 0) {
+                errors.add(new FieldError("files." + path, "must be the file's text (without NUL characters)"));
             } else {
                 files.put(path, f.getValue().asText());
             }

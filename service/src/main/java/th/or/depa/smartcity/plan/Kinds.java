@@ -148,6 +148,10 @@ final class Kinds {
             reading.error(path, "must be at most " + MAX_TEXT + " characters");
             return null;
         }
+        if (text.indexOf('\u0000') >= 0) { // PostgreSQL cannot store it, and no text needs it
+            reading.error(path, "must not contain the NUL character (U+0000)");
+            return null;
+        }
         return text;
     }
 

@@ -695,4 +695,15 @@ class PlanReaderTest {
             assertThrows(UnsupportedOperationException.class, () -> e.errors().clear());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aNulCharacterInATextIsAFormatErrorBecausePostgresCannotStoreIt() {
+        String json = "{\"applicant\":{\"name\":\"A\\u0000B\",\"type\":\"PRIVATE\"},"
+                + "\"city\":{\"name\":\"C\",\"province\":\"Phuket\",\"kind\":\"NEW\"}}";
+        PlanFormatException e = org.junit.jupiter.api.Assertions.assertThrows(PlanFormatException.class,
+                () -> new PlanReader(new com.fasterxml.jackson.databind.ObjectMapper(), Provinces.load())
+                        .read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.junit.jupiter.api.Assertions.assertEquals(422, e.status());
+        org.junit.jupiter.api.Assertions.assertEquals("applicant.name", e.errors().get(0).field());
+    }
 }
