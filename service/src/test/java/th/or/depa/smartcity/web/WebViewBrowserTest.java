@@ -124,6 +124,7 @@ class WebViewBrowserTest {
         assertTrue(thai.isDisplayed(), "Thai title visible again");
         assertFalse(english.isDisplayed(), "English hidden again");
         assertFalse(thai.getText().isBlank());
+        screenshot("web-view-plan.png");
         assertTrue(browser.findElement(By.id("pdf")).getAttribute("href").endsWith("/ui/plans/" + phuket + "/report.pdf"));
 
         browser.findElement(By.cssSelector(".ui-nav a[href='/ui/decisions']")).click();
