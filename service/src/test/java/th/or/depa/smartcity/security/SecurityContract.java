@@ -67,6 +67,12 @@ abstract class SecurityContract {
             Map.entry("GET /api/users", Set.of(Role.ADMIN)),
             Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)));
 
+    /** Web pages: a session cookie opens them; without one (a bearer token is not one) they send you to sign in. */
+    static final Set<String> SESSION_PAGES = Set.of("GET /ui", "GET /ui/decisions", "GET /ui/decisions.csv",
+            "GET /ui/plans", "GET /ui/plans/{id}", "GET /ui/plans/{id}/report.pdf", "POST /ui/signout");
+    /** Web pages anyone may fetch: the sign-in form and its assets (WebViewH2Test checks what sign-in accepts). */
+    static final Set<String> OPEN_PAGES = Set.of("GET /ui/signin", "POST /ui/signin", "GET /ui/static/{name}");
+
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
     String planId;
     String org;
@@ -107,11 +113,29 @@ abstract class SecurityContract {
         }
     }
 
+    @Test
+    void webPagesNeedASessionAndABearerTokenIsNotOne() {
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : SESSION_PAGES) {
+            List<String> tried = new ArrayList<>(java.util.Arrays.asList((String) null));
+            tried.addAll(tokens.values());
+            for (String token : tried) {
+                Api.Reply r = call(endpoint, token);
+                String location = r.response().getHeaderString("Location");
+                if (r.status() != 303 || location == null || !location.endsWith("/ui/signin")) {
+                    wrong.add(endpoint + (token == null ? " anonymous" : " with a bearer token") + ": " + r.status());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     Api.Reply call(String endpoint, String token) {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", parts[1].startsWith("/api/users") ? UUID.randomUUID().toString() : planId)
-                .replace("{version}", "1");
-        var req = api().request(path, token);
+                .replace("{version}", "1").replace("{name}", "app.css");
+        var req = api().request(path, token)
+                .property(org.glassfish.jersey.client.ClientProperties.FOLLOW_REDIRECTS, false);
         return Api.reply(switch (parts[0]) {
             case "GET" -> req.get();
             case "DELETE" -> req.delete();
@@ -124,6 +148,8 @@ abstract class SecurityContract {
     void everyEndpointOfTheApplicationHasAnEntryInTheMatrix() {
         Set<String> missing = new TreeSet<>(endpoints());
         missing.removeAll(MATRIX.keySet());
+        missing.removeAll(SESSION_PAGES);
+        missing.removeAll(OPEN_PAGES);
         assertEquals(Set.of(), missing, "endpoints without an authorisation rule in this test");
     }
 
