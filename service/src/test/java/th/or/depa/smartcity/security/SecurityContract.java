@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,10 +69,10 @@ abstract class SecurityContract {
             Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)));
 
     /** Web pages: a session cookie opens them; without one (a bearer token is not one) they send you to sign in. */
-    static final Set<String> SESSION_PAGES = Set.of("GET /ui", "GET /ui/decisions", "GET /ui/decisions.csv",
+    static final Set<String> SESSION_PAGES = Set.of("GET /ui/decisions", "GET /ui/decisions.csv",
             "GET /ui/plans", "GET /ui/plans/{id}", "GET /ui/plans/{id}/report.pdf", "POST /ui/signout");
-    /** Web pages anyone may fetch: the sign-in form and its assets (WebViewH2Test checks what sign-in accepts). */
-    static final Set<String> OPEN_PAGES = Set.of("GET /ui/signin", "POST /ui/signin", "GET /ui/static/{name}");
+    /** Web pages anyone may fetch: /ui (a redirect to the plans), the sign-in form and its assets (WebViewH2Test checks what sign-in accepts). */
+    static final Set<String> OPEN_PAGES = Set.of("GET /ui", "GET /ui/signin", "POST /ui/signin", "GET /ui/static/{name}");
 
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
     String planId;
@@ -135,7 +136,7 @@ abstract class SecurityContract {
         String path = parts[1].replace("{id}", parts[1].startsWith("/api/users") ? UUID.randomUUID().toString() : planId)
                 .replace("{version}", "1").replace("{name}", "app.css");
         var req = api().request(path, token)
-                .property(org.glassfish.jersey.client.ClientProperties.FOLLOW_REDIRECTS, false);
+                .property(ClientProperties.FOLLOW_REDIRECTS, false);
         return Api.reply(switch (parts[0]) {
             case "GET" -> req.get();
             case "DELETE" -> req.delete();
