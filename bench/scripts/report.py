@@ -68,6 +68,12 @@ for plan, label in (("realistic", "realistic (phuket-livable-pass)"), ("large", 
     ratios[plan] = d / j if d and j else None
     w(f"| {label} | {fmt(d, 1)} | {fmt(j, 1)} | {fmt(ratios[plan], 1)}× | "
       f"{fmt(p50(jmh(ev, 'readAndDrools', plan)), 1)} | {fmt(p50(jmh(ev, 'readOnly', plan)), 1)} |")
+va = load_json("variants.json")
+if va:
+    w("")
+    w(f"Same rules, realistic plan's facts, no result assembly: new stateless session per plan "
+      f"{fmt(p50(jmh(va, 'stateless')), 1)} µs; stateful session from a KieSessionsPool "
+      f"{fmt(p50(jmh(va, 'pooled')), 1)} µs (EngineVariantsBenchmark).")
 w("")
 kb = load_json("kiebase.json")
 w("### KieBase build (JMH single shot, median ms)")
@@ -90,8 +96,9 @@ def cell(r):
     if r is None:
         return "n/a"
     bad = int(r["non2xx"] or 0) + int(r["errors"] or 0)
-    return (f"{float(r['rps']):,.0f}/s · {float(r['p50_ms']):.1f} / {float(r['p99_ms']):.1f} ms"
-            (f" · {float(r['cpu_ms_per_req']):.2f} cpu-ms" if r.get('cpu_ms_per_req') else "") + (f" · {bad} errors" if bad else ""))
+    cpu = f" · {float(r['cpu_ms_per_req']):.2f} cpu-ms" if r.get("cpu_ms_per_req") else ""
+    return (f"{float(r['rps']):,.0f}/s · {float(r['p50_ms']):.1f} / {float(r['p99_ms']):.1f} ms" + cpu
+            + (f" · {bad} errors" if bad else ""))
 
 
 def rps(db, ep, c):

@@ -18,6 +18,8 @@ cat "$OUT/machine.txt" >&2
 cd "$ROOT"
 log "engine (JMH)"
 java -jar "$BENCH_JAR" EvaluationBenchmark -rf json -rff "$OUT/evaluation.json" > "$OUT/evaluation.txt" 2>&1
+log "engine variants (JMH)"
+java -jar "$BENCH_JAR" EngineVariantsBenchmark -rf json -rff "$OUT/variants.json" > "$OUT/variants.txt" 2>&1
 log "KieBase build (JMH)"
 java -jar "$BENCH_JAR" KieBaseBuildBenchmark -rf json -rff "$OUT/kiebase.json" > "$OUT/kiebase.txt" 2>&1
 log "HTTP"

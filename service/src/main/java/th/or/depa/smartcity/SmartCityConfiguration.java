@@ -12,7 +12,7 @@ public class SmartCityConfiguration extends Configuration {
 
     @Valid
     @NotNull
-    private DataSourceFactory database = new DataSourceFactory();
+    private DataSourceFactory database = embeddedDefault();
 
     @Valid
     @NotNull
@@ -21,6 +21,16 @@ public class SmartCityConfiguration extends Configuration {
     /** Submissions and evaluations per token per minute; 0 or absent is off. */
     @Min(0)
     private int rateLimitPerMinute = 0;
+
+    /** The same embedded H2 file as config.yml, so commands run without a config file (evaluate PLAN.json). */
+    private static DataSourceFactory embeddedDefault() {
+        DataSourceFactory db = new DataSourceFactory();
+        db.setDriverClass("org.h2.Driver");
+        db.setUrl("jdbc:h2:file:./data/smartcity");
+        db.setUser("sa");
+        db.setPassword("");
+        return db;
+    }
 
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
