@@ -10,7 +10,7 @@
 source "$(dirname "$0")/lib.sh"
 ensure_jars
 ensure_wrk
-trap stop_service EXIT
+trap 'stop_service; drop_db smartcity_bench_http' EXIT
 
 DBS=("$@"); (( ${#DBS[@]} )) || DBS=(h2 pg)
 TSV="$OUT/http.tsv"

@@ -15,7 +15,7 @@
 # Writes $OUT/impact.tsv and $OUT/memory.tsv.
 source "$(dirname "$0")/lib.sh"
 ensure_jars
-trap stop_service EXIT
+trap 'stop_service; drop_db smartcity_bench_impact' EXIT
 PLANS="${BENCH_PLANS:-100000}"
 HEAP="${BENCH_IMPACT_HEAP:-1g}"
 DBNAME=smartcity_bench_impact

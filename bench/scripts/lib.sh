@@ -51,6 +51,11 @@ db_url() {
   fi
 }
 
+# drop_db NAME: the scratch PostgreSQL database goes when a script ends (BENCH_KEEP_DB=1 keeps it)
+drop_db() {
+  [[ -n "${BENCH_KEEP_DB:-}" ]] || psql $PG -q -d postgres -c "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1 || true
+}
+
 service_env() {
   local url=$1 user=sa
   [[ $url == jdbc:postgresql:* ]] && user=postgres
