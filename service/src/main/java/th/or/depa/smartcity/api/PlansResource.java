@@ -1,5 +1,6 @@
 package th.or.depa.smartcity.api;
 
+import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,9 +47,8 @@ public class PlansResource {
     @RateLimited
     public Response submit(@Auth User city, @HeaderParam("Idempotency-Key") String key, InputStream body) {
         PlanService.Answer answer = plans.submitOnce(city, Bodies.read(body), IdempotencyKeys.check(key),
-                details -> write(PlanView.of(details, null)));
-        String id = read(answer.body()).path("plan").path("id").asText();
-        return Response.status(answer.status()).location(URI.create("/api/plans/" + id))
+                details -> StoredJson.write(mapper, PlanView.of(details, null)));
+        return Response.status(answer.status()).location(URI.create("/api/plans/" + answer.planId()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body()).build();
     }
 
@@ -87,22 +87,6 @@ public class PlansResource {
     }
 
     private JsonNode certificate(PlanService.PlanDetails d) {
-        return d.row().certificate() == null ? null : read(d.row().certificate());
-    }
-
-    private String write(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return d.row().certificate() == null ? null : StoredJson.read(mapper, d.row().certificate());
     }
 }

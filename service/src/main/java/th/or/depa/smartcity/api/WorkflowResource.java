@@ -1,5 +1,6 @@
 package th.or.depa.smartcity.api;
 
+import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
@@ -48,7 +49,7 @@ public class WorkflowResource {
     public PlanView act(@Auth User user, @PathParam("id") String id, InputStream body) {
         Map<String, JsonNode> b = JsonBodies.read(body, ACTION, Set.of("action"));
         WorkflowService.Acted acted = workflow.act(user, id, JsonBodies.text(b, "action"), JsonBodies.text(b, "comment"));
-        PlanView view = PlanView.of(acted.plan(), certificate(acted.plan().row().certificate()));
+        PlanView view = PlanView.of(acted.plan(), StoredJson.read(mapper, acted.plan().row().certificate()));
         return new PlanView(view.plan(), view.evaluation(), view.certificate(), acted.tally());
     }
 
@@ -78,13 +79,5 @@ public class WorkflowResource {
         WorkflowService.History h = workflow.history(user, id);
         List<HistoryItem> items = h.events().stream().map(e -> HistoryItem.of(e, mapper)).toList();
         return Map.of("items", items, "chainVerified", h.chainVerified());
-    }
-
-    private JsonNode certificate(String json) {
-        try {
-            return json == null ? null : mapper.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package th.or.depa.smartcity.plan;
 
+import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +65,7 @@ public final class PlanService {
     }
 
     /** A stored answer: what POST /api/plans said the first time, replayed for a retry with the same key. */
-    public record Answer(int status, String body) {
+    public record Answer(int status, String body, String planId) {
     }
 
     /**
@@ -82,14 +83,14 @@ public final class PlanService {
         }
         try {
             String[] answer = new String[1];
-            submit(city, body, (plans, details) -> {
+            PlanDetails created = submit(city, body, (plans, details) -> {
                 answer[0] = render.apply(details);
                 if (key != null) {
                     plans.insertIdempotency(new th.or.depa.smartcity.store.IdempotencyRow(city.id(), key, sha, 201,
                             answer[0]), details.row().submittedAt());
                 }
             });
-            return new Answer(201, answer[0]);
+            return new Answer(201, answer[0], created.row().id());
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
             // a concurrent retry with the same key stored first: answer as it did
             return key == null ? rethrow(race) : dao.idempotency(city.id(), key).map(r -> replay(r, sha))
@@ -97,11 +98,13 @@ public final class PlanService {
         }
     }
 
-    private static Answer replay(th.or.depa.smartcity.store.IdempotencyRow row, String sha) {
+    private Answer replay(th.or.depa.smartcity.store.IdempotencyRow row, String sha) {
         if (!row.requestSha256().equals(sha)) {
             throw new IdempotencyKeyReused();
         }
-        return new Answer(row.status(), row.response());
+        // only a replay reads the plan id back out of the stored answer
+        return new Answer(row.status(), row.response(),
+                StoredJson.read(mapper, row.response()).path("plan").path("id").asText());
     }
 
     private static <T> T rethrow(RuntimeException e) {
@@ -125,7 +128,7 @@ public final class PlanService {
         PlanRow row = new PlanRow(planId, city.organisation(), city.id(), plan.reference(), plan.city().name(),
                 plan.city().nameTh(), plan.city().province(), plan.city().kind(), 1, state, evaluation.outcome(),
                 evaluation.id(), null, now, now, 0, 0);
-        String content = json(plan);
+        String content = StoredJson.write(mapper, plan);
         PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
         jdbi.useTransaction(h -> {
             PlanDao plans = h.attach(PlanDao.class);
@@ -134,9 +137,9 @@ public final class PlanService {
             plans.insertRevision(planId, 1, content, now);
             plans.insertEvaluation(evaluationRow(evaluation, rules));
             EventLog.append(events, planId, new NewEvent("SUBMITTED", city, now, null, null, null,
-                    rules.version(), rules.rules().sha256(), json(Map.of("revision", 1))));
+                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", 1))));
             EventLog.append(events, planId, new NewEvent("EVALUATED", city, now, null, state, null,
-                    rules.version(), rules.rules().sha256(), json(Map.of("evaluationId", evaluation.id(),
+                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(),
                             "revision", 1, "outcome", evaluation.outcome()))));
             alsoStore.accept(plans, details);
         });
@@ -172,12 +175,12 @@ public final class PlanService {
             if (plans.updatePlan(row) != 1) {
                 throw new ConcurrentChange();
             }
-            plans.insertRevision(planId, revision, json(plan), now);
+            plans.insertRevision(planId, revision, StoredJson.write(mapper, plan), now);
             plans.insertEvaluation(evaluationRow(evaluation, rules));
             EventLog.append(events, planId, new NewEvent("REVISED", city, now, p.state(), p.state(), null,
-                    rules.version(), rules.rules().sha256(), json(Map.of("revision", revision))));
+                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", revision))));
             EventLog.append(events, planId, new NewEvent("EVALUATED", city, now, p.state(), state, null,
-                    rules.version(), rules.rules().sha256(), json(Map.of("evaluationId", evaluation.id(),
+                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(),
                             "revision", revision, "outcome", evaluation.outcome()))));
             return new PlanDetails(row, mapper.valueToTree(plan), evaluation);
         });
@@ -211,7 +214,7 @@ public final class PlanService {
     }
 
     public PlanDetails details(PlanDao plans, PlanRow p) {
-        JsonNode content = plans.content(p.id(), p.revision()).map(this::tree).orElse(null);
+        JsonNode content = plans.content(p.id(), p.revision()).map(c -> StoredJson.read(mapper, c)).orElse(null);
         Evaluation evaluation = p.latestEvaluationId() == null ? null
                 : plans.evaluation(p.latestEvaluationId()).map(this::evaluationOf).orElse(null);
         return new PlanDetails(p, content, evaluation);
@@ -227,26 +230,10 @@ public final class PlanService {
 
     public EvaluationRow evaluationRow(Evaluation e, RuleSets.InForce rules) {
         return new EvaluationRow(e.id(), e.planId(), e.revision(), rules.version(), rules.rules().sha256(),
-                e.outcome(), json(e), e.evaluatedAt());
+                e.outcome(), StoredJson.write(mapper, e), e.evaluatedAt());
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String json(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

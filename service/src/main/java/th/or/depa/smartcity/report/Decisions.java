@@ -1,5 +1,6 @@
 package th.or.depa.smartcity.report;
 
+import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,7 +97,7 @@ public final class Decisions {
             Map<String, List<DecisionLine.Tally>> tallies = new LinkedHashMap<>();
             for (EventRow e : h.attach(EventDao.class).ofType("TALLY", rows.stream().map(PlanDao.ReportRow::id)
                     .toList())) {
-                JsonNode data = tree(e.data());
+                JsonNode data = StoredJson.read(mapper, e.data());
                 if (data != null) {
                     tallies.computeIfAbsent(e.planId(), k -> new ArrayList<>()).add(tally(data));
                 }
@@ -108,14 +109,14 @@ public final class Decisions {
     private DecisionLine line(PlanDao.ReportRow r, List<DecisionLine.Tally> tallies) {
         Evaluation ev = r.evaluation() == null ? null : evaluation(r.evaluation());
         List<Evaluation.CriterionResult> criteria = ev == null ? List.of() : ev.criteria();
-        JsonNode cert = tree(r.certificate());
+        JsonNode cert = StoredJson.read(mapper, r.certificate());
         DecisionLine.Dates dates = cert == null ? null
                 : new DecisionLine.Dates(text(cert.get("validFrom")), text(cert.get("validUntil")));
         return new DecisionLine(r.id(), r.organisation(), r.city(), r.cityTh(), r.province(), r.kind(), r.state(),
                 ev == null ? r.outcome() : ev.outcome(),
                 ev == null ? List.of() : ev.idsWithStatus("NOT_MET"),
                 ev == null ? List.of() : ev.idsWithStatus("WARNING"),
-                domains(tree(r.content())), r.submittedAt(), r.updatedAt(), List.copyOf(tallies), dates, criteria);
+                domains(StoredJson.read(mapper, r.content())), r.submittedAt(), r.updatedAt(), List.copyOf(tallies), dates, criteria);
     }
 
     /** The domains the plan lists, in its order, each once. */
@@ -146,14 +147,6 @@ public final class Decisions {
             return mapper.readValue(json, Evaluation.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an evaluation is stored unreadably", e);
-        }
-    }
-
-    private JsonNode tree(String json) {
-        try {
-            return json == null ? null : mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored document is unreadable", e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package th.or.depa.smartcity.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -28,18 +28,10 @@ public final class PlanReports {
         return plans.find(caller, planId).map(details -> {
             WorkflowService.History history = workflow.history(caller, planId);
             List<JsonNode> tallies = history.events().stream().filter(e -> "TALLY".equals(e.type()))
-                    .map(EventRow::data).map(this::tree).filter(t -> t != null).toList();
+                    .map(EventRow::data).map(d -> StoredJson.read(mapper, d)).filter(t -> t != null).toList();
             Evaluation ev = details.evaluation();
-            return new PlanReport(details, tree(details.row().certificate()), history.events(),
+            return new PlanReport(details, StoredJson.read(mapper, details.row().certificate()), history.events(),
                     history.chainVerified(), tallies, ev == null ? null : ev.ruleSet());
         });
-    }
-
-    JsonNode tree(String json) {
-        try {
-            return json == null ? null : mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored document is unreadable", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -215,7 +216,7 @@ public final class RuleSets {
     private RuleSetRow store(RuleFiles files, String note, String by, String byId, String status) {
         for (int attempt = 1; ; attempt++) {
             Instant now = now();
-            RuleSetRow row = new RuleSetRow(dao.maxVersion() + 1, files.sha256(), json(files.files()), note, by, now,
+            RuleSetRow row = new RuleSetRow(dao.maxVersion() + 1, files.sha256(), StoredJson.write(mapper, files.files()), note, by, now,
                     status, now, byId);
             try {
                 dao.insert(row);
@@ -238,13 +239,5 @@ public final class RuleSets {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private String json(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package th.or.depa.smartcity.workflow;
 
+import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -110,7 +111,7 @@ public final class WorkflowService {
         if (d.to() == null) {
             throw new WorkflowRefusal(d.refusal());
         }
-        String certificate = d.certificate() == null ? p.certificate() : json(d.certificate());
+        String certificate = d.certificate() == null ? p.certificate() : StoredJson.write(mapper, d.certificate());
         PlanRow moved = p.moved(d.to(), now, certificate);
         if (dao.updatePlan(moved) != 1) {
             throw new ConcurrentChange();
@@ -218,18 +219,10 @@ public final class WorkflowService {
     private void append(EventDao events, RuleSets.InForce rules, String planId, String type, User user, Instant at,
                         String before, String after, String comment, Object data) {
         EventLog.append(events, planId, new NewEvent(type, user, at, before, after, comment, rules.version(),
-                rules.rules().sha256(), json(data)));
+                rules.rules().sha256(), StoredJson.write(mapper, data)));
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private String json(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
