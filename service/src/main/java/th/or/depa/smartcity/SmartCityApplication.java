@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import th.or.depa.smartcity.api.CriteriaResource;
 import th.or.depa.smartcity.api.ErrorMappers;
 import th.or.depa.smartcity.api.EvaluateResource;
@@ -74,6 +75,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         Databases.prepare(config.getDatabase());
         Databases.migrate(config.getDatabase());
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
+        // JDBI's own engine caches each parsed statement; Dropwizard's name-prepending wrapper renders every one anew
+        jdbi.setTemplateEngine(new DefinedAttributeTemplateEngine());
 
         ObjectMapper mapper = env.getObjectMapper();
         Provinces provinces = Provinces.load();

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import th.or.depa.smartcity.evaluation.Evaluation;
@@ -113,7 +112,7 @@ public final class PlainCriteria {
         facts.put("population", p.population() == null ? "none" : p.population());
         // the same number formatting as the rule's reason
         String area = p.areaKm2() == null ? "none" : BigDecimal.valueOf(p.areaKm2()).stripTrailingZeros().toPlainString();
-        String people = p.population() == null ? "none" : String.format(Locale.ROOT, "%,d", p.population());
+        String people = p.population() == null ? "none" : th.or.depa.smartcity.facts.Figures.whole(p.population());
         return result("SC-02", "Target area", "พื้นที่เป้าหมาย", true, ok,
                 "The target area is " + area + " km² with a population of " + people + ".",
                 "พื้นที่เป้าหมาย " + area + " ตารางกิโลเมตร ประชากร " + people + " คน", facts);
@@ -276,7 +275,7 @@ public final class PlainCriteria {
     }
 
     private static String thb(double amount) {
-        return String.format(Locale.ROOT, "%,.2f", amount).replace(".00", "");
+        return th.or.depa.smartcity.facts.Figures.amount(amount); // as the rules write amounts
     }
 
     private static Evaluation.CriterionResult sc11(Plan p, List<Service> services, Map<String, Parameter> params) {

@@ -187,8 +187,9 @@ public final class SeedPlans {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "last" -> Optional.ofNullable(last[0]);
                     case "head" -> Optional.ofNullable(last[0] == null ? null : last[0].hash());
-                    case "insert", "insertRow" -> {
-                        last[0] = (EventRow) args[0];
+                    case "insert", "insertRow", "insertRows" -> {
+                        last[0] = args[0] instanceof List<?> rows ? (EventRow) rows.get(rows.size() - 1)
+                                : (EventRow) args[0];
                         yield null;
                     }
                     case "toString" -> "capturing EventDao";

@@ -41,7 +41,7 @@ public final class PlanEvaluator {
     }
 
     public Traced evaluateTraced(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params) {
-        RuleRun run = ruleSet.run(PlanFacts.of(plan), params);
+        RuleRun run = ruleSet.evaluate(PlanFacts.of(plan), params);
         Map<String, RuleRun.Inserted> findings = new HashMap<>();
         for (RuleRun.Inserted i : run.of(Finding.class)) {
             Finding f = (Finding) i.fact();

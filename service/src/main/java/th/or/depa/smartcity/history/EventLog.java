@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,26 @@ public final class EventLog {
     }
 
     /** Appends within the caller's transaction; the plan row's lock serialises appends to one plan. */
-    public static EventRow append(EventDao events, String planId, NewEvent e) {
-        EventRow last = events.last(planId).orElse(null);
+    public static List<EventRow> append(EventDao events, String planId, NewEvent... e) {
+        return chain(events, events.last(planId).orElse(null), planId, e);
+    }
+
+    /** The first events of a plan inserted in the caller's transaction: there is nothing before them to read. */
+    public static List<EventRow> start(EventDao events, String planId, NewEvent... e) {
+        return chain(events, null, planId, e);
+    }
+
+    private static List<EventRow> chain(EventDao events, EventRow last, String planId, NewEvent... es) {
+        List<EventRow> rows = new ArrayList<>(es.length);
+        for (NewEvent e : es) {
+            last = signed(planId, last, e);
+            rows.add(last);
+        }
+        events.insert(rows);
+        return rows;
+    }
+
+    private static EventRow signed(String planId, EventRow last, NewEvent e) {
         int seq = last == null ? 1 : last.seq() + 1;
         String prev = last == null ? null : last.hash();
         String actorId = e.actor() == null ? null : e.actor().id();
@@ -36,10 +55,8 @@ public final class EventLog {
         String role = e.actor() == null ? null : e.actor().role().name();
         EventRow unsigned = new EventRow(planId, seq, e.type(), actorId, actor, role, e.at(), e.stateBefore(),
                 e.stateAfter(), e.comment(), e.ruleSetVersion(), e.ruleSetSha256(), e.data(), prev, null);
-        EventRow row = new EventRow(planId, seq, e.type(), actorId, actor, role, e.at(), e.stateBefore(),
+        return new EventRow(planId, seq, e.type(), actorId, actor, role, e.at(), e.stateBefore(),
                 e.stateAfter(), e.comment(), e.ruleSetVersion(), e.ruleSetSha256(), e.data(), prev, hash(unsigned));
-        events.insert(row);
-        return row;
     }
 
     /** The plan's whole record verifies: an intact chain that ends at the head stored with the plan. */

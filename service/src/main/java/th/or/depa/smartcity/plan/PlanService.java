@@ -46,6 +46,9 @@ public final class PlanService {
     private final RuleSets ruleSets;
     private final ObjectMapper mapper;
     private final Clock clock;
+    // created once: inside jdbi.useTransaction they run on that transaction's handle (Handle.attach per call costs)
+    private final PlanDao planDao;
+    private final EventDao eventDao;
 
     public PlanService(Jdbi jdbi, PlanReader reader, PlanEvaluator evaluator, RuleSets ruleSets, ObjectMapper mapper,
                        Clock clock) {
@@ -55,6 +58,8 @@ public final class PlanService {
         this.ruleSets = ruleSets;
         this.mapper = mapper;
         this.clock = clock;
+        this.planDao = jdbi.onDemand(PlanDao.class);
+        this.eventDao = jdbi.onDemand(EventDao.class);
     }
 
     /** Evaluates a plan body under the rules in force without storing anything. */
@@ -74,9 +79,8 @@ public final class PlanService {
      */
     public Answer submitOnce(User city, byte[] body, String key, java.util.function.Function<PlanDetails, String> render) {
         String sha = Sha256.hex(body);
-        PlanDao dao = jdbi.onDemand(PlanDao.class);
         if (key != null) {
-            Optional<Answer> replay = dao.idempotency(city.id(), key).map(r -> replay(r, sha));
+            Optional<Answer> replay = planDao.idempotency(city.id(), key).map(r -> replay(r, sha));
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -93,7 +97,7 @@ public final class PlanService {
             return new Answer(201, answer[0], created.row().id());
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
             // a concurrent retry with the same key stored first: answer as it did
-            return key == null ? rethrow(race) : dao.idempotency(city.id(), key).map(r -> replay(r, sha))
+            return key == null ? rethrow(race) : planDao.idempotency(city.id(), key).map(r -> replay(r, sha))
                     .orElseThrow(() -> race);
         }
     }
@@ -131,17 +135,15 @@ public final class PlanService {
         String content = StoredJson.write(mapper, plan);
         PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
         jdbi.useTransaction(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            EventDao events = h.attach(EventDao.class);
-            plans.insertPlan(row);
-            plans.insertRevision(planId, 1, content, now);
-            plans.insertEvaluation(evaluationRow(evaluation, rules));
-            EventLog.append(events, planId, new NewEvent("SUBMITTED", city, now, null, null, null,
-                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", 1))));
-            EventLog.append(events, planId, new NewEvent("EVALUATED", city, now, null, state, null,
-                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(),
-                            "revision", 1, "outcome", evaluation.outcome()))));
-            alsoStore.accept(plans, details);
+            planDao.insertPlan(row);
+            planDao.insertRevision(planId, 1, content, now);
+            planDao.insertEvaluation(evaluationRow(evaluation, rules));
+            EventLog.start(eventDao, planId, new NewEvent("SUBMITTED", city, now, null, null, null,
+                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", 1))),
+                    new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
+                            StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
+                                    "outcome", evaluation.outcome()))));
+            alsoStore.accept(planDao, details);
         });
         return details;
     }
@@ -158,9 +160,7 @@ public final class PlanService {
         find(city, planId).orElseThrow(PlanNotFound::new);
         Plan plan = reader.read(readBody.apply(body));
         return jdbi.inTransaction(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            EventDao events = h.attach(EventDao.class);
-            PlanRow p = plans.lock(planId).orElseThrow(PlanNotFound::new);
+            PlanRow p = planDao.lock(planId).orElseThrow(PlanNotFound::new);
             Instant now = now();
             int revision = p.revision() + 1;
             Evaluation evaluation = evaluator.evaluate(rules.rules(), rules.version(), plan)
@@ -172,34 +172,30 @@ public final class PlanService {
                     plan.city().nameTh(), plan.city().province(), plan.city().kind(), revision, state,
                     evaluation.outcome(), evaluation.id(), p.certificate(), p.submittedAt(), now, p.lockVersion(),
                     p.reviewRound() + 1);
-            if (plans.updatePlan(row) != 1) {
+            if (planDao.updatePlan(row) != 1) {
                 throw new ConcurrentChange();
             }
-            plans.insertRevision(planId, revision, StoredJson.write(mapper, plan), now);
-            plans.insertEvaluation(evaluationRow(evaluation, rules));
-            EventLog.append(events, planId, new NewEvent("REVISED", city, now, p.state(), p.state(), null,
-                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", revision))));
-            EventLog.append(events, planId, new NewEvent("EVALUATED", city, now, p.state(), state, null,
-                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(),
-                            "revision", revision, "outcome", evaluation.outcome()))));
+            planDao.insertRevision(planId, revision, StoredJson.write(mapper, plan), now);
+            planDao.insertEvaluation(evaluationRow(evaluation, rules));
+            EventLog.append(eventDao, planId, new NewEvent("REVISED", city, now, p.state(), p.state(), null,
+                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", revision))),
+                    new NewEvent("EVALUATED", city, now, p.state(), state, null, rules.version(),
+                            rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(),
+                                    "revision", revision, "outcome", evaluation.outcome()))));
             return new PlanDetails(row, mapper.valueToTree(plan), evaluation);
         });
     }
 
     /** The plan if it exists and the caller may see it; another city's plan is as absent as a missing one. */
     public Optional<PlanDetails> find(User caller, String planId) {
-        return jdbi.withHandle(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            return plans.find(planId).filter(p -> caller.maySee(p.organisation())).map(p -> details(plans, p));
-        });
+        // one handle for the reads: the on-demand DAO joins it
+        return jdbi.withHandle(h -> planDao.find(planId).filter(p -> caller.maySee(p.organisation()))
+                .map(p -> details(planDao, p)));
     }
 
     public Optional<List<Evaluation>> evaluations(User caller, String planId) {
-        return jdbi.withHandle(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            return plans.find(planId).filter(p -> caller.maySee(p.organisation()))
-                    .map(p -> plans.evaluations(planId).stream().map(this::evaluationOf).toList());
-        });
+        return jdbi.withHandle(h -> planDao.find(planId).filter(p -> caller.maySee(p.organisation()))
+                .map(p -> planDao.evaluations(planId).stream().map(this::evaluationOf).toList()));
     }
 
     public Page list(User caller, PlanFilter filter, int limit, long offset) {
@@ -207,10 +203,7 @@ public final class PlanService {
                 ? new PlanFilter(caller.organisation() == null ? "" : caller.organisation(), filter.state(),
                 filter.province(), filter.kind())
                 : filter;
-        return jdbi.withHandle(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            return new Page(plans.list(scoped, limit, offset), plans.count(scoped));
-        });
+        return jdbi.withHandle(h -> new Page(planDao.list(scoped, limit, offset), planDao.count(scoped)));
     }
 
     public PlanDetails details(PlanDao plans, PlanRow p) {

@@ -4,51 +4,52 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import th.or.depa.smartcity.facts.Criterion;
 import th.or.depa.smartcity.facts.Parameter;
 
 /**
- * A compiled, read-only rule set: shared by all requests; every run gets its own stateless session.
- * The criteria in force are what the definition rules insert when no plan is present.
+ * A compiled, read-only rule set shared by all requests. It holds two KieBases built from the same files: the rules
+ * that judge a plan (every rule file outside {@code workflow/}) and the workflow rules ({@code workflow/}), so that an
+ * evaluation never builds the workflow's network and a workflow step never fires the criteria. The criteria in force
+ * are what the definition rules insert when no plan is present.
  */
 public final class CompiledRuleSet {
 
+    /** The folder whose rule files decide the workflow; every other rule file judges plans. */
+    public static final String WORKFLOW_FOLDER = "workflow/";
+
     private final RuleFiles files;
-    private final KieBase kieBase;
+    private final PooledRules evaluation;
+    private final PooledRules workflow;
     private final Map<String, Parameter> parameters;
-    private final Map<String, String> kfsPathToFile;
     private List<Criterion> criteria = List.of();
     private Map<String, String> criterionRules = Map.of();
+    private AgendaFilter skipDefinitions;
+    private Set<String> definitions = Set.of();
 
-    private CompiledRuleSet(RuleFiles files, KieBase kieBase, Map<String, Parameter> parameters,
-                            Map<String, String> kfsPathToFile) {
+    private CompiledRuleSet(RuleFiles files, PooledRules evaluation, PooledRules workflow,
+                            Map<String, Parameter> parameters) {
         this.files = files;
-        this.kieBase = kieBase;
+        this.evaluation = evaluation;
+        this.workflow = workflow;
         this.parameters = Map.copyOf(parameters);
-        this.kfsPathToFile = Map.copyOf(kfsPathToFile);
     }
 
-    static CompileResult create(RuleFiles files, KieBase kieBase, Map<String, Parameter> parameters,
-                                Map<String, String> kfsPathToFile) {
-        CompiledRuleSet rs = new CompiledRuleSet(files, kieBase, parameters, kfsPathToFile);
+    static CompileResult create(RuleFiles files, KieBase evaluationBase, KieBase workflowBase,
+                                Map<String, Parameter> parameters, Map<String, String> kfsPathToFile) {
+        CompiledRuleSet rs = new CompiledRuleSet(files, new PooledRules(evaluationBase, kfsPathToFile),
+                new PooledRules(workflowBase, kfsPathToFile), parameters);
         List<RuleError> errors = new ArrayList<>();
         List<Criterion> found = new ArrayList<>();
         Map<String, String> rules = new java.util.HashMap<>();
         RuleRun run;
         try {
-            run = rs.run(List.of(), parameters);
+            run = rs.evaluation.run(withParameters(List.of(), parameters), null);
         } catch (RuntimeException e) {
             return CompileResult.failed(List.of(new RuleError("", 0, "rules fail without a plan: " + e.getMessage())));
         }
@@ -75,49 +76,48 @@ public final class CompiledRuleSet {
         found.sort(Comparator.comparing(Criterion::id));
         rs.criteria = List.copyOf(found);
         rs.criterionRules = Map.copyOf(rules);
+        rs.definitions = Definitions.skippable(rs.evaluation, run);
+        rs.skipDefinitions = rs.definitions.isEmpty() ? null
+                : match -> !rs.definitions.contains(rs.evaluation.label(match.getRule()));
         return CompileResult.ok(rs);
     }
 
-    /** Inserts the facts and the parameters into a fresh stateless session and fires every rule. */
-    public RuleRun run(Collection<?> facts, Map<String, Parameter> params) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
-        List<RuleRun.Inserted> inserted = new ArrayList<>();
-        Set<String> fired = new LinkedHashSet<>();
-        session.addEventListener(new DefaultRuleRuntimeEventListener() {
-            @Override
-            public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getRule() != null) {
-                    inserted.add(new RuleRun.Inserted(event.getObject(), label(event.getRule())));
-                }
-            }
-        });
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(label(event.getMatch().getRule()));
-            }
-        });
-        List<Object> all = new ArrayList<>(params.values());
-        all.addAll(facts);
-        session.execute(all);
-        return new RuleRun(List.copyOf(inserted), Set.copyOf(fired));
+    /**
+     * Judges a plan: its facts and the parameters in the evaluation's rules. The criterion definitions are not
+     * fired again, but count as fired (impact analysis reports the rules that never fire).
+     */
+    public RuleRun evaluate(Collection<?> facts, Map<String, Parameter> params) {
+        RuleRun run = evaluation.run(withParameters(facts, params), skipDefinitions);
+        if (definitions.isEmpty()) {
+            return run;
+        }
+        Set<String> fired = new HashSet<>(run.fired());
+        fired.addAll(definitions);
+        return new RuleRun(run.inserted(), fired);
     }
 
-    /** "criteria/SC-03-smart-domains.drl: SC-03 ..." — the file as the reviewer knows it, and the rule's name. */
-    String label(Rule rule) {
-        String file = "?";
-        if (rule instanceof RuleImpl impl && impl.getResource() != null) {
-            String src = impl.getResource().getSourcePath();
-            file = kfsPathToFile.getOrDefault(src, src);
-        }
-        return file + ": " + rule.getName();
+    /** Asks the workflow rules about a request: its facts and the parameters. */
+    public RuleRun decide(Collection<?> facts, Map<String, Parameter> params) {
+        return workflow.run(withParameters(facts, params), null);
+    }
+
+    private static List<Object> withParameters(Collection<?> facts, Map<String, Parameter> params) {
+        List<Object> all = new ArrayList<>(params.size() + facts.size());
+        all.addAll(params.values());
+        all.addAll(facts);
+        return all;
     }
 
     /** Every rule of the rule set, labelled like {@link RuleRun} labels them (for "never fired"). */
     public Set<String> ruleLabels() {
-        Set<String> out = new HashSet<>();
-        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> out.add(label(r))));
+        Set<String> out = new HashSet<>(evaluation.labels());
+        out.addAll(workflow.labels());
         return out;
+    }
+
+    /** The labels of the rules that judge plans (not the workflow's). */
+    public Set<String> evaluationRuleLabels() {
+        return Set.copyOf(evaluation.labels());
     }
 
     public RuleFiles files() {

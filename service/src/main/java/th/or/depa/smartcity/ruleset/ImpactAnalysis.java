@@ -62,13 +62,12 @@ public final class ImpactAnalysis {
         String after = "";
         for (List<PlanDao.LatestRevision> batch = plans.latestRevisions(after, BATCH); !batch.isEmpty();
              batch = plans.latestRevisions(after, BATCH)) {
-            for (PlanDao.LatestRevision r : batch) {
-                Plan plan = read(r.content());
-                Evaluation before = evaluator.evaluate(inForce.rules(), inForce.version(), plan);
-                PlanEvaluator.Traced now = evaluator.evaluateTraced(candidate, candidateVersion, plan,
-                        candidate.parameters());
-                fired.addAll(now.fired());
-                ChangedPlan diff = compare(r.id(), before, now.evaluation(), outcomes, byCriterion);
+            // the engine work of a batch on every core; counting stays on this thread, in plan order
+            List<Judged> judged = batch.parallelStream().map(r -> judge(r, inForce, candidate, candidateVersion))
+                    .toList();
+            for (Judged j : judged) {
+                fired.addAll(j.now().fired());
+                ChangedPlan diff = compare(j.id(), j.before(), j.now().evaluation(), outcomes, byCriterion);
                 if (diff != null) {
                     changedTotal++;
                     if (changed.size() < MAX_LISTED) {
@@ -79,12 +78,28 @@ public final class ImpactAnalysis {
             }
             after = batch.get(batch.size() - 1).id();
         }
-        Set<String> never = new TreeSet<>(candidate.ruleLabels());
+        Set<String> never = new TreeSet<>(candidate.evaluationRuleLabels()); // workflow rules never fire in an evaluation
         never.removeAll(fired);
-        never.removeIf(label -> label.startsWith("workflow/")); // workflow rules never fire in an evaluation
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         return new Report(candidateVersion, inForce.version(), count, outcomes, byCriterion, changed, changedTotal,
                 List.copyOf(never), seconds);
+    }
+
+    private record Judged(String id, Evaluation before, PlanEvaluator.Traced now) {
+    }
+
+    /**
+     * A plan under the rules in force and under the candidate. Under the rules in force the stored evaluation is
+     * the answer when those very rules (same sha256) made it: the rules judge the plan's content alone.
+     */
+    private Judged judge(PlanDao.LatestRevision r, RuleSets.InForce inForce, CompiledRuleSet candidate,
+                         int candidateVersion) {
+        Plan plan = read(r.content(), Plan.class);
+        Evaluation before = r.evaluation() != null && inForce.rules().sha256().equals(r.ruleSetSha256())
+                ? read(r.evaluation(), Evaluation.class)
+                : evaluator.evaluate(inForce.rules(), inForce.version(), plan);
+        return new Judged(r.id(), before, evaluator.evaluateTraced(candidate, candidateVersion, plan,
+                candidate.parameters()));
     }
 
     private static ChangedPlan compare(String id, Evaluation before, Evaluation after, Map<String, Long> outcomes,
@@ -130,11 +145,11 @@ public final class ImpactAnalysis {
         return u;
     }
 
-    private Plan read(String content) {
+    private <T> T read(String json, Class<T> type) {
         try {
-            return mapper.readValue(content, Plan.class);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored plan is unreadable", e);
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " is unreadable", e);
         }
     }
 }

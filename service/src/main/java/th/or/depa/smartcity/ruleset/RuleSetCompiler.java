@@ -17,8 +17,9 @@ import org.kie.api.builder.ReleaseId;
 import th.or.depa.smartcity.facts.Parameter;
 
 /**
- * Compiles a rule set's files (not the classpath) into a KieBase: every *.drl, after the sandbox has read it, with a
- * class loader that hides I/O, reflection and processes; plus rules/parameters.csv. Every problem comes back as a
+ * Compiles a rule set's files (not the classpath) into its two KieBases (see {@link CompiledRuleSet}): every *.drl,
+ * after the sandbox has read it, with a class loader that hides I/O, reflection and processes; plus
+ * rules/parameters.csv. Every problem comes back as a
  * {@link RuleError} with file and line; nothing throws.
  */
 public final class RuleSetCompiler {
@@ -37,22 +38,20 @@ public final class RuleSetCompiler {
         }
         Map<String, Parameter> parameters = ParametersFile.parse(paramsText == null ? "" : paramsText, errors);
 
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId rid = ks.newReleaseId("th.or.depa.smartcity", "rules", "1.0." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(rid);
-        Map<String, String> kfsPathToFile = new HashMap<>();
-        int n = 0;
-        for (Map.Entry<String, String> f : files.files().entrySet()) {
-            if (!isRuleSource(f.getKey())) {
-                continue;
+        Map<String, String> evaluationFiles = new java.util.TreeMap<>();
+        Map<String, String> workflowFiles = new java.util.TreeMap<>();
+        files.files().forEach((path, text) -> {
+            if (isRuleSource(path)) {
+                (path.startsWith(CompiledRuleSet.WORKFLOW_FOLDER) ? workflowFiles : evaluationFiles).put(path, text);
             }
-            String resource = resourcePath(f.getKey(), f.getValue(), n++);
-            kfsPathToFile.put(resource, f.getKey());
-            kfsPathToFile.put(RESOURCES + resource, f.getKey()); // build messages name the kfs path
-            kfs.write(RESOURCES + resource, f.getValue().getBytes(StandardCharsets.UTF_8));
+        });
+        if (evaluationFiles.isEmpty()) {
+            errors.add(new RuleError("", 0, "the rule set has no rule file (*.drl) outside "
+                    + CompiledRuleSet.WORKFLOW_FOLDER + " to judge plans"));
         }
-        if (kfsPathToFile.isEmpty()) {
-            errors.add(new RuleError("", 0, "the rule set has no rule file (*.drl)"));
+        if (workflowFiles.isEmpty()) {
+            errors.add(new RuleError("", 0, "the rule set has no workflow rules (" + CompiledRuleSet.WORKFLOW_FOLDER
+                    + "*.drl)"));
         }
         // before building: Drools runs annotation values while it builds, so unchecked code must never reach it
         files.files().forEach((path, text) -> {
@@ -68,16 +67,39 @@ public final class RuleSetCompiler {
         }
 
         ClassLoader sandbox = new SandboxClassLoader(RuleSetCompiler.class.getClassLoader());
-        KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll();
-        errors.addAll(messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile));
+        Map<String, String> kfsPathToFile = new HashMap<>();
+        KieBase evaluationBase = build(evaluationFiles, sandbox, kfsPathToFile, errors);
+        KieBase workflowBase = build(workflowFiles, sandbox, kfsPathToFile, errors);
         if (!errors.isEmpty()) {
-            ks.getRepository().removeKieModule(rid);
             return CompileResult.failed(errors);
         }
-        KieBase kieBase = ks.newKieContainer(rid, sandbox).getKieBase();
-        // the KieBase is complete; keeping the module in the global KieRepository would only leak it
-        ks.getRepository().removeKieModule(rid);
-        return CompiledRuleSet.create(files, kieBase, parameters, kfsPathToFile);
+        return CompiledRuleSet.create(files, evaluationBase, workflowBase, parameters, kfsPathToFile);
+    }
+
+    /** One KieBase of the given files; null, with the build's errors added, when they do not compile. */
+    private KieBase build(Map<String, String> sources, ClassLoader sandbox, Map<String, String> kfsPathToFile,
+                          List<RuleError> errors) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId("th.or.depa.smartcity", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(rid);
+        for (Map.Entry<String, String> f : sources.entrySet()) {
+            String resource = resourcePath(f.getKey(), f.getValue(), kfsPathToFile.size());
+            kfsPathToFile.put(resource, f.getKey());
+            kfsPathToFile.put(RESOURCES + resource, f.getKey()); // build messages name the kfs path
+            kfs.write(RESOURCES + resource, f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll();
+        List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile);
+        try {
+            if (!found.isEmpty()) {
+                errors.addAll(found);
+                return null;
+            }
+            return ks.newKieContainer(rid, sandbox).getKieBase();
+        } finally {
+            // the KieBase is complete; keeping the module in the global KieRepository would only leak it
+            ks.getRepository().removeKieModule(rid);
+        }
     }
 
     public static boolean isRuleSource(String path) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -18,6 +19,12 @@ public interface EventDao {
             + ":ruleSetSha256, :data, :prevHash, :hash)")
     void insertRow(@BindMethods EventRow event);
 
+    @SqlBatch("INSERT INTO events (plan_id, seq, type, actor_id, actor, role, occurred_at, state_before, state_after, "
+            + "comment, rule_set_version, rule_set_sha256, data, prev_hash, hash) VALUES (:planId, :seq, :type, "
+            + ":actorId, :actor, :role, :occurredAt, :stateBefore, :stateAfter, :comment, :ruleSetVersion, "
+            + ":ruleSetSha256, :data, :prevHash, :hash)")
+    void insertRows(@BindMethods List<EventRow> events);
+
     @SqlUpdate("UPDATE plans SET record_head = :hash WHERE id = :planId")
     void moveHead(@Bind("planId") String planId, @Bind("hash") String hash);
 
@@ -25,6 +32,17 @@ public interface EventDao {
     default void insert(EventRow event) {
         insertRow(event);
         moveHead(event.planId(), event.hash());
+    }
+
+    /** Appends a plan's events, chained in this order, and moves its record head to the last once. */
+    default void insert(List<EventRow> events) {
+        if (events.size() == 1) {
+            insert(events.get(0));
+        } else if (!events.isEmpty()) {
+            insertRows(events);
+            EventRow last = events.get(events.size() - 1);
+            moveHead(last.planId(), last.hash());
+        }
     }
 
     @SqlQuery("SELECT record_head FROM plans WHERE id = :id")

@@ -65,13 +65,18 @@ public interface PlanDao {
     @SqlQuery("SELECT COUNT(*) FROM plans" + FILTER)
     long count(@BindMethods PlanFilter filter);
 
-    /** The latest revision of plans after a given id, in id order: impact analysis reads plans in batches. */
-    @SqlQuery("SELECT p.id, r.content FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision "
+    /**
+     * The latest revision of plans after a given id, in id order, with its stored evaluation and the rule set that
+     * made it: impact analysis reads plans in batches.
+     */
+    @SqlQuery("SELECT p.id, r.content, e.rule_set_sha256, e.result AS evaluation FROM plans p "
+            + "JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision "
+            + "LEFT JOIN evaluations e ON e.id = p.latest_evaluation_id "
             + "WHERE p.id > :after ORDER BY p.id LIMIT :limit")
     @RegisterConstructorMapper(LatestRevision.class)
     List<LatestRevision> latestRevisions(@Bind("after") String afterId, @Bind("limit") int limit);
 
-    record LatestRevision(String id, String content) {
+    record LatestRevision(String id, String content, String ruleSetSha256, String evaluation) {
     }
 
     /**

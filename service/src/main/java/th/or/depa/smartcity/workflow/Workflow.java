@@ -38,7 +38,7 @@ public final class Workflow {
 
     /** Refuses with 403 when the caller's role may never take the action; looks at nothing but the request. */
     public static void checkRole(RuleSets.InForce rules, Request request) {
-        RuleRun run = rules.rules().run(List.of(request), rules.rules().parameters());
+        RuleRun run = rules.rules().decide(List.of(request), rules.rules().parameters());
         run.of(Refusal.class).stream().map(i -> (Refusal) i.fact()).filter(r -> r.code() == 403).findFirst()
                 .ifPresent(r -> {
                     throw new WorkflowRefusal(r);
@@ -46,7 +46,7 @@ public final class Workflow {
     }
 
     public static Decision consult(RuleSets.InForce rules, List<Object> facts) {
-        RuleRun run = rules.rules().run(facts, rules.rules().parameters());
+        RuleRun run = rules.rules().decide(facts, rules.rules().parameters());
         // the strongest refusal wins, in api.md's order: 403 before 422 before 409
         Refusal refusal = run.of(Refusal.class).stream().map(i -> (Refusal) i.fact())
                 .min(Comparator.comparingInt(r -> rank(r.code()))).orElse(null);

@@ -245,7 +245,7 @@ class WorkflowRulesTest {
             facts.addAll(List.of(OFFICE.ask("CLOSE_VOTE", null), new PlanStatus("COMMITTEE_REVIEW", "NEW", "PASS"),
                     new Today(LocalDate.of(2026, 2, 28)), new Ballot("c2", "APPROVE", false),
                     new Ballot("c3", "APPROVE", false)));
-            var run = rules.rules().run(facts, Map.copyOf(params));
+            var run = rules.rules().decide(facts, Map.copyOf(params));
             var cert = run.of(th.or.depa.smartcity.facts.Certificate.class).get(0).fact();
             assertEquals(LocalDate.of(2029, 2, 28), ((th.or.depa.smartcity.facts.Certificate) cert).validUntil());
         }
