@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A PostgreSQL cluster of the test's own (Debian's pg_createcluster, trust authentication on 127.0.0.1), so that a
  * test may stop and start its server without touching the shared cluster on 5432 that other tests use. Created if
  * missing, started, given an empty database; stopped and dropped after the class. Where the cluster tools are
- * missing the test class is skipped, saying why.
+ * missing or the cluster cannot be made (not root, port taken) the test class is skipped, saying why.
  */
 public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallback {
 
@@ -47,10 +47,14 @@ public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallbac
         version = latestVersion();
         Assumptions.assumeTrue(version != null && Files.isExecutable(Path.of("/usr/bin/pg_createcluster")),
                 "needs PostgreSQL's cluster tools (pg_createcluster, pg_ctlcluster) to run a private cluster");
-        if (!Files.isDirectory(Path.of("/etc/postgresql", version, cluster))) {
-            run("pg_createcluster", version, cluster, "-p", String.valueOf(port), "--", "--auth=trust");
+        try {
+            if (!Files.isDirectory(Path.of("/etc/postgresql", version, cluster))) {
+                run("pg_createcluster", version, cluster, "-p", String.valueOf(port), "--", "--auth=trust");
+            }
+            start();
+        } catch (IllegalStateException cannot) { // e.g. not root, or the port taken: say so rather than fail
+            Assumptions.abort("cannot run a private PostgreSQL cluster here: " + cannot.getMessage());
         }
-        start();
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
             s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
