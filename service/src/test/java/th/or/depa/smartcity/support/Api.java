@@ -18,7 +18,10 @@ import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.UserService;
 
-/** A small HTTP client for tests against a running app: users with tokens, JSON in and out. */
+/**
+ * A small HTTP client for tests against a running app: users with tokens, JSON in and out. Its Apache client retries
+ * a 429 or 503 by itself after Retry-After, so a test that must see those answers uses {@link Http}.
+ */
 public final class Api {
 
     public static final Path EXAMPLES = Path.of("../../shared/spec/examples");
