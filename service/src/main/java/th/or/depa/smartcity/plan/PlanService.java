@@ -46,9 +46,8 @@ public final class PlanService {
     private final RuleSets ruleSets;
     private final ObjectMapper mapper;
     private final Clock clock;
-    // created once: inside jdbi.useTransaction they run on that transaction's handle (Handle.attach per call costs)
+    // for single statements outside a transaction; a transaction attaches its DAOs to its handle once
     private final PlanDao planDao;
-    private final EventDao eventDao;
 
     public PlanService(Jdbi jdbi, PlanReader reader, PlanEvaluator evaluator, RuleSets ruleSets, ObjectMapper mapper,
                        Clock clock) {
@@ -59,7 +58,6 @@ public final class PlanService {
         this.mapper = mapper;
         this.clock = clock;
         this.planDao = jdbi.onDemand(PlanDao.class);
-        this.eventDao = jdbi.onDemand(EventDao.class);
     }
 
     /** Evaluates a plan body under the rules in force without storing anything. */
@@ -135,15 +133,16 @@ public final class PlanService {
         String content = StoredJson.write(mapper, plan);
         PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
         jdbi.useTransaction(h -> {
-            planDao.insertPlan(row);
-            planDao.insertRevision(planId, 1, content, now);
-            planDao.insertEvaluation(evaluationRow(evaluation, rules));
-            EventLog.start(eventDao, planId, new NewEvent("SUBMITTED", city, now, null, null, null,
+            PlanDao plans = h.attach(PlanDao.class);
+            plans.insertPlan(row);
+            plans.insertRevision(planId, 1, content, now);
+            plans.insertEvaluation(evaluationRow(evaluation, rules));
+            EventLog.start(h.attach(EventDao.class), planId, new NewEvent("SUBMITTED", city, now, null, null, null,
                     rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", 1))),
                     new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
                             StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
                                     "outcome", evaluation.outcome()))));
-            alsoStore.accept(planDao, details);
+            alsoStore.accept(plans, details);
         });
         return details;
     }
@@ -160,7 +159,8 @@ public final class PlanService {
         find(city, planId).orElseThrow(PlanNotFound::new);
         Plan plan = reader.read(readBody.apply(body));
         return jdbi.inTransaction(h -> {
-            PlanRow p = planDao.lock(planId).orElseThrow(PlanNotFound::new);
+            PlanDao plans = h.attach(PlanDao.class);
+            PlanRow p = plans.lock(planId).orElseThrow(PlanNotFound::new);
             Instant now = now();
             int revision = p.revision() + 1;
             Evaluation evaluation = evaluator.evaluate(rules.rules(), rules.version(), plan)
@@ -172,12 +172,12 @@ public final class PlanService {
                     plan.city().nameTh(), plan.city().province(), plan.city().kind(), revision, state,
                     evaluation.outcome(), evaluation.id(), p.certificate(), p.submittedAt(), now, p.lockVersion(),
                     p.reviewRound() + 1);
-            if (planDao.updatePlan(row) != 1) {
+            if (plans.updatePlan(row) != 1) {
                 throw new ConcurrentChange();
             }
-            planDao.insertRevision(planId, revision, StoredJson.write(mapper, plan), now);
-            planDao.insertEvaluation(evaluationRow(evaluation, rules));
-            EventLog.append(eventDao, planId, new NewEvent("REVISED", city, now, p.state(), p.state(), null,
+            plans.insertRevision(planId, revision, StoredJson.write(mapper, plan), now);
+            plans.insertEvaluation(evaluationRow(evaluation, rules));
+            EventLog.append(h.attach(EventDao.class), planId, new NewEvent("REVISED", city, now, p.state(), p.state(), null,
                     rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", revision))),
                     new NewEvent("EVALUATED", city, now, p.state(), state, null, rules.version(),
                             rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(),

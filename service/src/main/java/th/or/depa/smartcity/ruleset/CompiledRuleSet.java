@@ -108,14 +108,7 @@ public final class CompiledRuleSet {
         return all;
     }
 
-    /** Every rule of the rule set, labelled like {@link RuleRun} labels them (for "never fired"). */
-    public Set<String> ruleLabels() {
-        Set<String> out = new HashSet<>(evaluation.labels());
-        out.addAll(workflow.labels());
-        return out;
-    }
-
-    /** The labels of the rules that judge plans (not the workflow's). */
+    /** The labels of the rules that judge plans (not the workflow's), as {@link RuleRun} labels them. */
     public Set<String> evaluationRuleLabels() {
         return Set.copyOf(evaluation.labels());
     }
