@@ -27,8 +27,11 @@ public interface UserDao {
         insertToken(tokenHash, user.id(), user.createdAt());
     }
 
-    @SqlQuery("SELECT u.* FROM users u JOIN tokens t ON t.user_id = u.id "
-            + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.active")
+    /** The active user of an unrevoked token, by the token's hash (:hash). */
+    String BY_TOKEN_HASH = "SELECT u.* FROM users u JOIN tokens t ON t.user_id = u.id "
+            + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.active";
+
+    @SqlQuery(BY_TOKEN_HASH)
     Optional<UserRow> findByTokenHash(@Bind("hash") String tokenHash);
 
     @SqlQuery("SELECT * FROM users WHERE id = :id")

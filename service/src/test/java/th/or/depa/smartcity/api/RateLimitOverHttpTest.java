@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.support.Api;
 import th.or.depa.smartcity.support.Http;
+import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 
 /**
@@ -25,9 +24,7 @@ import th.or.depa.smartcity.support.TestDatabases;
 class RateLimitOverHttpTest {
 
     static final int LIMIT = 3;
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", TestDatabases.freshH2()), ConfigOverride.config("database.user", "sa"),
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshH2(),
             ConfigOverride.config("rateLimitPerMinute", String.valueOf(LIMIT)));
 
     final Api api = new Api(APP);

@@ -3,7 +3,6 @@ package th.or.depa.smartcity.api;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayOutputStream;
@@ -16,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.support.Api;
+import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 
 /**
@@ -29,9 +28,7 @@ import th.or.depa.smartcity.support.TestDatabases;
 class SlowClientTest {
 
     static final long IDLE_SECONDS = 2;
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", TestDatabases.freshH2()), ConfigOverride.config("database.user", "sa"),
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshH2(),
             ConfigOverride.config("server.applicationConnectors[0].idleTimeout", IDLE_SECONDS + " seconds"));
 
     final Api api = new Api(APP);

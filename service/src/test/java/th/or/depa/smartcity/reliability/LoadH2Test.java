@@ -1,21 +1,18 @@
 package th.or.depa.smartcity.reliability;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
+import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LoadH2Test extends LoadContract {
 
     // the pool of config.yml (32), not the test default (100): 64 clients share it as in production
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", TestDatabases.freshH2()), ConfigOverride.config("database.user", "sa"),
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshH2(),
             ConfigOverride.config("database.maxSize", "32"));
 
     @Override

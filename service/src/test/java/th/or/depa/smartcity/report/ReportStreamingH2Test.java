@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
@@ -24,10 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.support.Api;
+import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 
 /**
@@ -40,9 +38,7 @@ class ReportStreamingH2Test {
 
     static final int PLANS = 10_000;
     static final String URL = TestDatabases.freshH2();
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", URL), ConfigOverride.config("database.user", "sa"));
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(URL);
 
     final Api api = new Api(APP);
     String office;

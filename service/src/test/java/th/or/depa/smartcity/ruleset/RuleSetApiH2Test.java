@@ -1,14 +1,13 @@
 package th.or.depa.smartcity.ruleset;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.support.Api;
+import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 import th.or.depa.smartcity.support.TestRules;
 
@@ -16,10 +15,7 @@ import th.or.depa.smartcity.support.TestRules;
 class RuleSetApiH2Test extends RuleSetApiContract {
 
     static final Path RULES = TestRules.copy();
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", TestDatabases.freshH2()),
-            ConfigOverride.config("database.user", "sa"),
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshH2(),
             ConfigOverride.config("rules.dir", RULES.toString()),
             ConfigOverride.config("rules.watch", "true"),
             ConfigOverride.config("rules.pollMillis", "200"));

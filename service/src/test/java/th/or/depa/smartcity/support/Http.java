@@ -59,7 +59,17 @@ public final class Http {
 
     private Answer send(HttpRequest.Builder request) throws IOException {
         try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r;
+            try {
+                r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // Jetty closes a connection whose request body it did not read (a 401 before the body); a request
+                // sent on it just as it closed gets no byte back and was never read, so sending it again is safe
+                if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                    throw stale;
+                }
+                r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Answer(r.statusCode(), r, parse(r.body()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

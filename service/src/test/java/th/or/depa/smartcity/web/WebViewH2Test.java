@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -21,11 +19,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.store.UserDao;
 import th.or.depa.smartcity.support.Api;
+import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 
 /** The web view over HTTP on H2: sign-in outcomes, the session cookie's attributes, sign-out, escaping. */
@@ -33,9 +31,7 @@ import th.or.depa.smartcity.support.TestDatabases;
 class WebViewH2Test {
 
     static final String URL = TestDatabases.freshH2();
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", URL), ConfigOverride.config("database.user", "sa"));
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(URL);
     static final String EVIL = "<script>alert('x')</script> Town";
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 

@@ -1,22 +1,18 @@
 package th.or.depa.smartcity.workflow;
 
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.support.Api;
+import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class WorkflowApiPostgresTest extends WorkflowApiContract {
 
     static final String URL = TestDatabases.freshPostgres();
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", URL), ConfigOverride.config("database.user", TestDatabases.PG_USER));
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(URL);
 
     @Override
     Api api() {
