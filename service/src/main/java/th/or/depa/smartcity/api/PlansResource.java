@@ -1,6 +1,5 @@
 package th.or.depa.smartcity.api;
 
-import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +24,8 @@ import java.util.Map;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.plan.PlanService;
+import th.or.depa.smartcity.plan.PlanView;
+import th.or.depa.smartcity.store.StoredJson;
 
 /** Submitting and reading plans (api.md, Plans). Thin: parsing of queries in {@link PlanQuery}, the rest in PlanService. */
 @Path("/api/plans")

@@ -1,6 +1,5 @@
 package th.or.depa.smartcity.api;
 
-import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
@@ -21,6 +20,8 @@ import java.util.Set;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.history.HistoryItem;
+import th.or.depa.smartcity.plan.PlanView;
+import th.or.depa.smartcity.store.StoredJson;
 import th.or.depa.smartcity.store.VoteRow;
 import th.or.depa.smartcity.workflow.WorkflowService;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import th.or.depa.smartcity.api.PlanView;
+import th.or.depa.smartcity.plan.PlanView;
 import th.or.depa.smartcity.history.HistoryItem;
 
 /**

@@ -1,10 +1,9 @@
-package th.or.depa.smartcity.api;
+package th.or.depa.smartcity.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import th.or.depa.smartcity.evaluation.Evaluation;
-import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.store.PlanRow;
 
 /** api.md, The plan view: {plan, evaluation, certificate (once certified), tally (answering CLOSE_VOTE)}. */
