@@ -24,15 +24,15 @@ public final class CompiledRuleSet {
     public static final String WORKFLOW_FOLDER = "workflow/";
 
     private final RuleFiles files;
-    private final PooledRules evaluation;
-    private final PooledRules workflow;
+    private final RuleBase evaluation;
+    private final RuleBase workflow;
     private final Map<String, Parameter> parameters;
     private List<Criterion> criteria = List.of();
     private Map<String, String> criterionRules = Map.of();
     private AgendaFilter skipDefinitions;
     private Set<String> definitions = Set.of();
 
-    private CompiledRuleSet(RuleFiles files, PooledRules evaluation, PooledRules workflow,
+    private CompiledRuleSet(RuleFiles files, RuleBase evaluation, RuleBase workflow,
                             Map<String, Parameter> parameters) {
         this.files = files;
         this.evaluation = evaluation;
@@ -42,8 +42,8 @@ public final class CompiledRuleSet {
 
     static CompileResult create(RuleFiles files, KieBase evaluationBase, KieBase workflowBase,
                                 Map<String, Parameter> parameters, Map<String, String> kfsPathToFile) {
-        CompiledRuleSet rs = new CompiledRuleSet(files, new PooledRules(evaluationBase, kfsPathToFile),
-                new PooledRules(workflowBase, kfsPathToFile), parameters);
+        CompiledRuleSet rs = new CompiledRuleSet(files, new RuleBase(evaluationBase, kfsPathToFile),
+                new RuleBase(workflowBase, kfsPathToFile), parameters);
         List<RuleError> errors = new ArrayList<>();
         List<Criterion> found = new ArrayList<>();
         Map<String, String> rules = new java.util.HashMap<>();

@@ -20,7 +20,7 @@ final class Definitions {
     }
 
     /** The labels of the rules an evaluation may skip: none when a rule reads a Criterion. */
-    static Set<String> skippable(PooledRules rules, RuleRun planless) {
+    static Set<String> skippable(RuleBase rules, RuleRun planless) {
         Set<String> onlyDefine = planless.fired().stream().filter(rule -> {
             List<Object> inserted = planless.inserted().stream().filter(i -> i.rule().equals(rule))
                     .map(RuleRun.Inserted::fact).toList();

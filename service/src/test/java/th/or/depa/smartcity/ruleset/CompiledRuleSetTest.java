@@ -30,8 +30,8 @@ import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.support.TestRules;
 
 /**
- * How a compiled rule set runs: the rules that judge plans and the workflow rules are separate KieBases, sessions come
- * from a pool and are reset in between, and the criterion definitions are read once and not fired per plan.
+ * How a compiled rule set runs: the rules that judge plans and the workflow rules are separate KieBases, no run sees
+ * what the run before it saw, and the criterion definitions are read once and not fired per plan.
  */
 class CompiledRuleSetTest {
 
@@ -75,7 +75,7 @@ class CompiledRuleSetTest {
     }
 
     @Test
-    void aPooledSessionKeepsNothingFromThePlanBefore() throws IOException {
+    void aRunKeepsNothingFromThePlanBefore() throws IOException {
         List<Plan> plans = examples();
         List<String> first = plans.stream().map(p -> summary(evaluator.evaluate(bundled, 1, p))).toList();
         // the same plans again, in reverse: each answer must not depend on what the reused session saw before
@@ -86,6 +86,19 @@ class CompiledRuleSetTest {
         assertEquals(first, reversed);
         assertTrue(first.stream().anyMatch(s -> s.startsWith("PASS")) && first.stream().anyMatch(s -> s.startsWith("FAIL")),
                 "the examples hold passing and failing plans");
+    }
+
+    @Test
+    void thePlanJudgedAfterTheRuleTestsGetsTheRuleSetsAnswer() throws IOException {
+        // the rule tests assume minDomains 2 (rules/tests/parameters.json); this rule set says 5, under which
+        // phuket (3 domains) fails: nothing of the rule tests' runs may reach the plans judged after them
+        CheckResult checked = new RuleSetChecker(reader, MAPPER).check(
+                new RuleFiles(TestRules.withParameter("minDomains", "5")));
+        assertTrue(checked.isOk(), () -> checked.errors().toString());
+        Plan phuket = reader.read(Files.readAllBytes(EXAMPLES.resolve("phuket-livable-pass.plan.json")));
+        for (int round = 0; round < 3; round++) {
+            assertEquals("FAIL", evaluator.evaluate(checked.ruleSet(), 2, phuket).outcome(), "round " + round);
+        }
     }
 
     @Test

@@ -209,6 +209,28 @@ abstract class RuleSetApiContract {
     }
 
     @Test
+    void impactAnalysisComparesWithTheRulesNowInForceNotThoseThatFirstJudgedAPlan() {
+        // phuket covers 3 domains: PASS under the bundled minDomains 2, FAIL under 5
+        assertEquals(201, api().post("/api/plans", city, Api.example("phuket-livable-pass")).status());
+        Map<String, String> inForce = TestRules.withParameter("minDomains", "5");
+        inForce.put("outcome.drl", inForce.get("outcome.drl") + "\n// put in force by the impact test\n");
+        Api.Reply strict = propose(inForce);
+        assertEquals(201, strict.status(), strict.raw());
+        assertEquals(200, api().post("/api/rulesets/" + strict.body().get("version").asInt() + "/activate",
+                reviewer2, "{}").status());
+        // a candidate that decides exactly as the rules now in force: other files, same judgement
+        Map<String, String> same = TestRules.withParameter("minDomains", "5");
+        same.put("outcome.drl", same.get("outcome.drl") + "\n// the same rules, reworded\n");
+        Api.Reply proposed = propose(same);
+        assertEquals(201, proposed.status(), proposed.raw());
+        int candidate = proposed.body().get("version").asInt();
+        JsonNode body = api().post("/api/rulesets/" + candidate + "/impact", reviewer, "{}").body();
+        // the stored evaluations were made by other rules: reusing them as "before" would report phuket PASS → FAIL
+        assertEquals(0, body.get("changedPlansTotal").asLong(), body.toString());
+        assertEquals(0, body.get("outcomeChanged").get("passToFail").asLong(), body.toString());
+    }
+
+    @Test
     void anEditOfTheWatchedFolderIsPutInForceAndTheReasonFollows() throws Exception {
         Path params = rulesDir().resolve("parameters.csv");
         TestRules.write(params, TestRules.setParameter(Files.readString(params), "minDomains", "3"));

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.commands.runtime.rule.FireAllRulesCommand;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.KieCommands;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
@@ -17,44 +20,43 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
- * One KieBase with a pool of sessions: a pooled session is reset when given back, which costs about half of
- * building a stateless session's memories anew for every plan (bench/README.md, EngineVariantsBenchmark).
- * Each rule's label ("file: rule name") is worked out once, not per firing.
+ * One KieBase and the labels of its rules ("file: rule name", worked out once, not per firing). Every run gets a
+ * fresh stateless session: a session reused from a KieSessionsPool kept results of the run before it (a plan judged
+ * right after the rule tests, which assume other parameters, got their answer), and it was no faster on a quiet
+ * machine (bench/README.md).
  */
-final class PooledRules {
+final class RuleBase {
+
+    private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
 
     private final KieBase kieBase;
-    private final KieSessionsPool pool;
     private final Map<Rule, String> labels = new IdentityHashMap<>();
+    private final Map<String, String> kfsPathToFile;
 
-    PooledRules(KieBase kieBase, Map<String, String> kfsPathToFile) {
+    RuleBase(KieBase kieBase, Map<String, String> kfsPathToFile) {
         this.kieBase = kieBase;
-        this.pool = kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
+        this.kfsPathToFile = Map.copyOf(kfsPathToFile);
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> labels.put(r, label(r, kfsPathToFile))));
     }
 
-    /** Inserts the facts into a pooled session and fires every rule the filter lets through (null: all). */
+    /** Inserts the facts into a new session and fires every rule the filter lets through (null: all). */
     RuleRun run(Collection<?> facts, AgendaFilter filter) {
-        KieSession session = pool.newKieSession();
-        try {
-            Recorder recorder = recorder(session);
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            if (filter == null) {
-                session.fireAllRules();
-            } else {
-                session.fireAllRules(filter);
-            }
-            return recorder.result();
-        } finally {
-            session.dispose(); // back to the pool, reset
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        Recorder recorder = new Recorder(this);
+        session.addEventListener((RuleRuntimeEventListener) recorder);
+        session.addEventListener((AgendaEventListener) recorder);
+        if (filter == null) {
+            session.execute(facts);
+        } else {
+            // a stateless session fires by itself unless the batch says how
+            session.execute(COMMANDS.newBatchExecution(List.of(COMMANDS.newInsertElements(facts),
+                    new FireAllRulesCommand(filter))));
         }
+        return recorder.result();
     }
 
     /** Every rule of this KieBase, labelled like {@link RuleRun} labels them. */
@@ -64,7 +66,7 @@ final class PooledRules {
 
     String label(Rule rule) {
         String known = labels.get(rule);
-        return known != null ? known : rule.getPackageName() + ": " + rule.getName();
+        return known != null ? known : label(rule, kfsPathToFile);
     }
 
     KieBase kieBase() {
@@ -81,34 +83,14 @@ final class PooledRules {
         return file + ": " + rule.getName();
     }
 
-    /** A pooled session keeps its listeners across resets or not, depending on Drools: attach ours once either way. */
-    private Recorder recorder(KieSession session) {
-        for (RuleRuntimeEventListener l : session.getRuleRuntimeEventListeners()) {
-            if (l instanceof Recorder r) {
-                r.start();
-                return r;
-            }
-        }
-        Recorder r = new Recorder(this);
-        session.addEventListener((RuleRuntimeEventListener) r);
-        session.addEventListener((AgendaEventListener) r);
-        r.start();
-        return r;
-    }
-
-    /** Records what each rule inserted and which rules fired; a pooled session is used by one thread at a time. */
+    /** Records what each rule inserted and which rules fired in one session. */
     private static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-        private final PooledRules rules;
-        private List<RuleRun.Inserted> inserted;
-        private Set<String> fired;
+        private final RuleBase rules;
+        private final List<RuleRun.Inserted> inserted = new ArrayList<>();
+        private final Set<String> fired = new LinkedHashSet<>();
 
-        Recorder(PooledRules rules) {
+        Recorder(RuleBase rules) {
             this.rules = rules;
-        }
-
-        void start() {
-            inserted = new ArrayList<>();
-            fired = new LinkedHashSet<>();
         }
 
         RuleRun result() {
