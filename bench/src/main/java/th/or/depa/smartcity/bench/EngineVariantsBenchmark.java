@@ -32,9 +32,9 @@ import th.or.depa.smartcity.facts.Finding;
 import th.or.depa.smartcity.facts.Outcome;
 import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.plan.PlanReader;
-import th.or.depa.smartcity.ruleset.CompileResult;
-import th.or.depa.smartcity.ruleset.RuleFiles;
-import th.or.depa.smartcity.ruleset.RuleSetCompiler;
+import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.engine.RuleSetCompiler;
 
 /**
  * What the engine costs run another way, to size the fixes bench/README.md proposes (the benchmarks change no

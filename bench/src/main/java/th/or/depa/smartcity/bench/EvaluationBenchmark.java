@@ -24,8 +24,8 @@ import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.ruleset.CheckResult;
-import th.or.depa.smartcity.ruleset.CompiledRuleSet;
-import th.or.depa.smartcity.ruleset.RuleFiles;
+import th.or.depa.smartcity.engine.CompiledRuleSet;
+import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.ruleset.RuleSetChecker;
 
 /**

@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.ruleset.CheckResult;
-import th.or.depa.smartcity.ruleset.CompileResult;
-import th.or.depa.smartcity.ruleset.RuleFiles;
+import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.ruleset.RuleSetChecker;
-import th.or.depa.smartcity.ruleset.RuleSetCompiler;
+import th.or.depa.smartcity.engine.RuleSetCompiler;
 
 /**
  * How long the rules folder takes to become a KieBase (compile: read the folder, KieBuilder, KieContainer) and to

@@ -149,7 +149,7 @@ public final class PlainCriteria {
         }
         Set<String> measured = new HashSet<>();
         for (Kpi k : kpis) {
-            if (!Text.isBlank(k.unit()) && k.baseline() != null && k.target() != null && k.targetYear() != null
+            if (!Text.isBlank(k.unitName()) && k.baseline() != null && k.target() != null && k.targetYear() != null
                     && k.targetYear() >= start && k.targetYear() <= end) {
                 measured.add(k.service());
             }

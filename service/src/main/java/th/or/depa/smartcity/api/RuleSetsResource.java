@@ -22,7 +22,7 @@ import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
-import th.or.depa.smartcity.ruleset.RuleFiles;
+import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.ruleset.RuleSetNotFound;
 import th.or.depa.smartcity.ruleset.RuleSets;
 import th.or.depa.smartcity.store.RuleSetRow;

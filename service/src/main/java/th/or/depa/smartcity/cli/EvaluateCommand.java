@@ -18,7 +18,7 @@ import th.or.depa.smartcity.plan.PlanFormatException;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.ruleset.CheckResult;
-import th.or.depa.smartcity.ruleset.RuleFiles;
+import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.ruleset.RuleSetChecker;
 
 /**

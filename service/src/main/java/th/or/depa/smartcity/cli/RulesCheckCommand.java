@@ -10,7 +10,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.ruleset.CheckResult;
-import th.or.depa.smartcity.ruleset.RuleFiles;
+import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.ruleset.RuleSetChecker;
 
 /**

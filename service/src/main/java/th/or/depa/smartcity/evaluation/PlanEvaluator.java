@@ -13,8 +13,8 @@ import th.or.depa.smartcity.facts.Outcome;
 import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.facts.Status;
 import th.or.depa.smartcity.plan.Plan;
-import th.or.depa.smartcity.ruleset.CompiledRuleSet;
-import th.or.depa.smartcity.ruleset.RuleRun;
+import th.or.depa.smartcity.engine.CompiledRuleSet;
+import th.or.depa.smartcity.engine.RuleRun;
 
 /**
  * Runs a plan through a rule set and assembles the result. It only checks that the rules kept their contract

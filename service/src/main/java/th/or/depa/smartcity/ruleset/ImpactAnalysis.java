@@ -1,5 +1,7 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.CompiledRuleSet;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

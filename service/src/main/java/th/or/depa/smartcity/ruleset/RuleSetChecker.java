@@ -1,5 +1,10 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.engine.RuleError;
+import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.engine.RuleSetCompiler;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.RuleError;
+
 import java.util.List;
 
 /** A rule set that does not compile, breaks the sandbox or fails its rule tests: 422 with every error. */

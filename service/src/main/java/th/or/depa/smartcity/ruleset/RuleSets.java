@@ -1,5 +1,9 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.CompiledRuleSet;
+import th.or.depa.smartcity.engine.RuleError;
+import th.or.depa.smartcity.engine.RuleFiles;
+
 import th.or.depa.smartcity.store.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,5 +1,8 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.CompiledRuleSet;
+import th.or.depa.smartcity.engine.ParametersFile;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.RuleFiles;
+
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;

@@ -10,7 +10,7 @@ import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.facts.Tally;
 import th.or.depa.smartcity.facts.Transition;
 import th.or.depa.smartcity.facts.Verdict;
-import th.or.depa.smartcity.ruleset.RuleRun;
+import th.or.depa.smartcity.engine.RuleRun;
 import th.or.depa.smartcity.ruleset.RuleSets;
 
 /** Asks the workflow rules what a request does; Java only applies the answer. */

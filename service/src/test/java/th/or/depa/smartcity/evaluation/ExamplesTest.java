@@ -20,10 +20,10 @@ import org.junit.jupiter.api.function.Executable;
 import th.or.depa.smartcity.facts.Text;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
-import th.or.depa.smartcity.ruleset.CompileResult;
-import th.or.depa.smartcity.ruleset.CompiledRuleSet;
-import th.or.depa.smartcity.ruleset.RuleFiles;
-import th.or.depa.smartcity.ruleset.RuleSetCompiler;
+import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.engine.CompiledRuleSet;
+import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.engine.RuleSetCompiler;
 
 /** The spec's example plans get, under the bundled rules, the outcome, unmet criteria and warnings the spec gives. */
 class ExamplesTest {

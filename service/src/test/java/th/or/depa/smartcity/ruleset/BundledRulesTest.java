@@ -1,5 +1,12 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.engine.CompiledRuleSet;
+import th.or.depa.smartcity.engine.ParametersFile;
+import th.or.depa.smartcity.engine.RuleError;
+import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.engine.RuleSetCompiler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

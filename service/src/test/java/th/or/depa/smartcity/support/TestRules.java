@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import th.or.depa.smartcity.ruleset.RuleFiles;
+import th.or.depa.smartcity.engine.RuleFiles;
 
 /** Copies of the bundled rules for tests that change them. */
 public final class TestRules {

@@ -23,9 +23,9 @@ import th.or.depa.smartcity.facts.Member;
 import th.or.depa.smartcity.facts.PlanStatus;
 import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.facts.Today;
-import th.or.depa.smartcity.ruleset.CompileResult;
-import th.or.depa.smartcity.ruleset.RuleFiles;
-import th.or.depa.smartcity.ruleset.RuleSetCompiler;
+import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.engine.RuleSetCompiler;
 import th.or.depa.smartcity.ruleset.RuleSets;
 
 /** The workflow rules of rules/workflow/ alone: every action from every state, both sides of every rule. */

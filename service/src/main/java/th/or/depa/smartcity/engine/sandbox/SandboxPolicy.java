@@ -1,4 +1,4 @@
-package th.or.depa.smartcity.ruleset;
+package th.or.depa.smartcity.engine.sandbox;
 
 import java.util.ArrayList;
 import java.util.HashMap;

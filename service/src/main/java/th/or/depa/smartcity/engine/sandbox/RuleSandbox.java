@@ -1,4 +1,6 @@
-package th.or.depa.smartcity.ruleset;
+package th.or.depa.smartcity.engine.sandbox;
+
+import th.or.depa.smartcity.engine.RuleError;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,8 @@
-package th.or.depa.smartcity.ruleset;
+package th.or.depa.smartcity.engine;
+
+import th.or.depa.smartcity.ruleset.CheckResult;
+import th.or.depa.smartcity.ruleset.RuleSetChecker;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,7 @@
-package th.or.depa.smartcity.ruleset;
+package th.or.depa.smartcity.engine;
+
+import th.or.depa.smartcity.engine.sandbox.RuleSandbox;
+import th.or.depa.smartcity.engine.sandbox.SandboxClassLoader;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,8 @@
-package th.or.depa.smartcity.ruleset;
+package th.or.depa.smartcity.engine.sandbox;
+
+import th.or.depa.smartcity.engine.ParametersFile;
+import th.or.depa.smartcity.engine.RuleError;
+import th.or.depa.smartcity.engine.RuleFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package th.or.depa.smartcity.ruleset;
+package th.or.depa.smartcity.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;

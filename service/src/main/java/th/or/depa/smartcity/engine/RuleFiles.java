@@ -1,4 +1,4 @@
-package th.or.depa.smartcity.ruleset;
+package th.or.depa.smartcity.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ public final class RuleFiles {
         return new RuleFiles(files);
     }
 
-    static boolean ignored(String rel) {
+    public static boolean ignored(String rel) {
         for (String part : rel.split("/")) {
             if (part.startsWith(".") || part.endsWith("~") || part.endsWith(".swp") || part.endsWith(".tmp")) {
                 return true;
