@@ -238,8 +238,8 @@ class RuleSandboxTest {
 
         @Test
         void otherPackagesOfTheServiceAndTheEngineAreRefused() {
-            refusedAt(14, "th.or.depa.smartcity.ruleset.RuleFiles",
-                    then("th.or.depa.smartcity.ruleset.RuleFiles.readFolder(null);"));
+            refusedAt(14, "th.or.depa.smartcity.engine.RuleFiles",
+                    then("th.or.depa.smartcity.engine.RuleFiles.readFolder(null);"));
             refusedAt(14, "org.drools.util.IoUtils", then("org.drools.util.IoUtils.readBytesFromInputStream(null);"));
             refusedAt(14, "java.util.concurrent.Executors",
                     then("java.util.concurrent.Executors.newSingleThreadExecutor();"));
@@ -427,8 +427,8 @@ class RuleSandboxTest {
 
         @Test
         void importOfAnotherPackageOfTheServiceIsRefused() {
-            refusedAt(8, "th.or.depa.smartcity.ruleset.*", then("insert(new Outcome(\"PASS\"));")
-                    .replace("import java.util.Locale;\n", "import java.util.Locale;\nimport th.or.depa.smartcity.ruleset.*;\n"));
+            refusedAt(8, "th.or.depa.smartcity.engine.*", then("insert(new Outcome(\"PASS\"));")
+                    .replace("import java.util.Locale;\n", "import java.util.Locale;\nimport th.or.depa.smartcity.engine.*;\n"));
         }
 
         @Test
