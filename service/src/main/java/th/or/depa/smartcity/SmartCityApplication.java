@@ -41,6 +41,7 @@ import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.ruleset.RuleSetChecker;
+import th.or.depa.smartcity.ruleset.RuleWorkers;
 import th.or.depa.smartcity.ruleset.RuleSets;
 import th.or.depa.smartcity.ruleset.RulesHealthCheck;
 import th.or.depa.smartcity.store.Databases;
@@ -68,6 +69,12 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         bootstrap.addCommand(new VerifyRecordCommand());
     }
 
+    /** Worker JVMs for the rule sets that are not in force. */
+    public static RuleWorkers workers(SmartCityConfiguration.RulesSettings rules, ObjectMapper mapper) {
+        return new RuleWorkers(mapper, rules.limits(),
+                java.time.Duration.ofMillis(rules.getCheckTimeout().toMilliseconds()), rules.getWorkerHeap());
+    }
+
     @Override
     public void run(SmartCityConfiguration config, Environment env) {
         configure(env.getObjectMapper());
@@ -81,7 +88,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         ObjectMapper mapper = env.getObjectMapper();
         Provinces provinces = Provinces.load();
         PlanReader reader = new PlanReader(mapper, provinces);
-        RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper), jdbi, mapper, clock);
+        SmartCityConfiguration.RulesSettings rules = config.getRules();
+        RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper, rules.limits()), workers(rules, mapper),
+                jdbi, mapper, clock);
         Path rulesDir = Path.of(config.getRules().getDir());
         ruleSets.start(rulesDir);
         env.lifecycle().manage(new RulesFolderWatcher(ruleSets, rulesDir, config.getRules().isWatch(),

@@ -1,5 +1,9 @@
 package th.or.depa.smartcity;
 
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
+import th.or.depa.smartcity.engine.RunLimits;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -82,6 +86,78 @@ public class SmartCityConfiguration extends Configuration {
         private boolean watch = true;
         /** How often the folder and the database's active version are looked at. */
         private long pollMillis = 1000;
+
+        /** Rule firings one run may make (a rule that keeps changing what it matches would fire for ever). */
+        @Min(1)
+        private int maxFirings = 10_000;
+        /** Wall time one rule run may take, in force or in a worker. */
+        @NotNull
+        private Duration runTimeout = Duration.seconds(2);
+        /** Bytes one rule run may allocate. */
+        @NotNull
+        private DataSize maxAllocation = DataSize.mebibytes(256);
+        /** How long a worker JVM may take over a rule set that is not in force (compile and rule tests; a batch). */
+        @NotNull
+        private Duration checkTimeout = Duration.seconds(60);
+        /** The worker JVM's heap (-Xmx). */
+        @NotNull
+        private String workerHeap = "384m";
+
+        /** The limits of one rule run. */
+        public RunLimits limits() {
+            return new RunLimits(maxFirings, java.time.Duration.ofMillis(runTimeout.toMilliseconds()),
+                    maxAllocation.toBytes());
+        }
+
+        @JsonProperty
+        public int getMaxFirings() {
+            return maxFirings;
+        }
+
+        @JsonProperty
+        public void setMaxFirings(int maxFirings) {
+            this.maxFirings = maxFirings;
+        }
+
+        @JsonProperty
+        public Duration getRunTimeout() {
+            return runTimeout;
+        }
+
+        @JsonProperty
+        public void setRunTimeout(Duration runTimeout) {
+            this.runTimeout = runTimeout;
+        }
+
+        @JsonProperty
+        public DataSize getMaxAllocation() {
+            return maxAllocation;
+        }
+
+        @JsonProperty
+        public void setMaxAllocation(DataSize maxAllocation) {
+            this.maxAllocation = maxAllocation;
+        }
+
+        @JsonProperty
+        public Duration getCheckTimeout() {
+            return checkTimeout;
+        }
+
+        @JsonProperty
+        public void setCheckTimeout(Duration checkTimeout) {
+            this.checkTimeout = checkTimeout;
+        }
+
+        @JsonProperty
+        public String getWorkerHeap() {
+            return workerHeap;
+        }
+
+        @JsonProperty
+        public void setWorkerHeap(String workerHeap) {
+            this.workerHeap = workerHeap;
+        }
 
         @JsonProperty
         public long getPollMillis() {

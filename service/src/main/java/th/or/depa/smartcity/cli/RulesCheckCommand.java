@@ -1,5 +1,9 @@
 package th.or.depa.smartcity.cli;
 
+import th.or.depa.smartcity.SmartCityApplication;
+import th.or.depa.smartcity.SmartCityConfiguration;
+import th.or.depa.smartcity.ruleset.RuleWorkers;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -7,11 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import th.or.depa.smartcity.plan.PlanReader;
-import th.or.depa.smartcity.plan.Provinces;
-import th.or.depa.smartcity.ruleset.CheckResult;
 import th.or.depa.smartcity.engine.RuleFiles;
-import th.or.depa.smartcity.ruleset.RuleSetChecker;
 
 /**
  * rules-check DIR: what the service would do with a rules folder (compile, sandbox, rule tests), without it.
@@ -35,17 +35,17 @@ public class RulesCheckCommand extends Command {
 
     /** The exit status: 0 when the folder would be accepted, 1 otherwise. */
     public static int check(String dir, ObjectMapper mapper, PrintStream out, PrintStream err) {
-        CheckResult result;
+        RuleWorkers.Checked result;
         try {
-            result = new RuleSetChecker(new PlanReader(mapper, Provinces.load()), mapper)
+            // the folder is not in force: its code runs in a worker JVM, bounded like a proposal's
+            result = SmartCityApplication.workers(new SmartCityConfiguration.RulesSettings(), mapper)
                     .check(RuleFiles.readFolder(Path.of(dir)));
         } catch (RuntimeException e) {
             err.println(dir + ": " + e.getMessage());
             return 1;
         }
         if (result.isOk()) {
-            out.println(dir + ": ok, " + result.ruleSet().criteria().size() + " criteria, sha256 "
-                    + result.ruleSet().sha256());
+            out.println(dir + ": ok, " + result.criteria() + " criteria, sha256 " + result.sha256());
             return 0;
         }
         result.errors().forEach(e -> err.println(dir + "/" + e));

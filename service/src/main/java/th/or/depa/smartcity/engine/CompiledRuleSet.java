@@ -41,9 +41,10 @@ public final class CompiledRuleSet {
     }
 
     static CompileResult create(RuleFiles files, KieBase evaluationBase, KieBase workflowBase,
-                                Map<String, Parameter> parameters, Map<String, String> kfsPathToFile) {
-        CompiledRuleSet rs = new CompiledRuleSet(files, new RuleBase(evaluationBase, kfsPathToFile),
-                new RuleBase(workflowBase, kfsPathToFile), parameters);
+                                Map<String, Parameter> parameters, Map<String, String> kfsPathToFile,
+                                RunLimits limits) {
+        CompiledRuleSet rs = new CompiledRuleSet(files, new RuleBase(evaluationBase, kfsPathToFile, limits),
+                new RuleBase(workflowBase, kfsPathToFile, limits), parameters);
         List<RuleError> errors = new ArrayList<>();
         List<Criterion> found = new ArrayList<>();
         Map<String, String> rules = new java.util.HashMap<>();

@@ -37,24 +37,34 @@ final class RuleBase {
     private final Map<Rule, String> labels = new IdentityHashMap<>();
     private final Map<String, String> kfsPathToFile;
 
-    RuleBase(KieBase kieBase, Map<String, String> kfsPathToFile) {
+    private final RunLimits limits;
+
+    RuleBase(KieBase kieBase, Map<String, String> kfsPathToFile, RunLimits limits) {
         this.kieBase = kieBase;
+        this.limits = limits;
         this.kfsPathToFile = Map.copyOf(kfsPathToFile);
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> labels.put(r, label(r, kfsPathToFile))));
     }
 
-    /** Inserts the facts into a new session and fires every rule the filter lets through (null: all). */
+    /**
+     * Inserts the facts into a new session and fires every rule the filter lets through (null: all), within the
+     * run limits: a run that fires more than maxFirings rules, or spends more time or memory, is an error.
+     */
     RuleRun run(Collection<?> facts, AgendaFilter filter) {
+        return RunGuard.run(limits, () -> runOnce(facts, filter));
+    }
+
+    private RuleRun runOnce(Collection<?> facts, AgendaFilter filter) {
         StatelessKieSession session = kieBase.newStatelessKieSession();
         Recorder recorder = new Recorder(this);
         session.addEventListener((RuleRuntimeEventListener) recorder);
         session.addEventListener((AgendaEventListener) recorder);
-        if (filter == null) {
-            session.execute(facts);
-        } else {
-            // a stateless session fires by itself unless the batch says how
-            session.execute(COMMANDS.newBatchExecution(List.of(COMMANDS.newInsertElements(facts),
-                    new FireAllRulesCommand(filter))));
+        // one firing more than allowed tells a run that stopped at the limit from one that ended by itself
+        session.execute(COMMANDS.newBatchExecution(List.of(COMMANDS.newInsertElements(facts),
+                new FireAllRulesCommand(filter, limits.maxFirings() + 1))));
+        if (recorder.firings > limits.maxFirings()) {
+            throw new RuleRunLimitExceeded("the rules fired more than " + limits.maxFirings()
+                    + " times in one run (rules.maxFirings): a rule that changes what it matches fires again");
         }
         return recorder.result();
     }
@@ -75,7 +85,7 @@ final class RuleBase {
 
     /** "criteria/SC-03-smart-domains.drl: SC-03 ..." — the file as the reviewer knows it, and the rule's name. */
     private static String label(Rule rule, Map<String, String> kfsPathToFile) {
-        String file = "?";
+        String file = kfsPathToFile.getOrDefault(RuleSetCompiler.ruleKey(rule.getPackageName(), rule.getName()), "?");
         if (rule instanceof RuleImpl impl && impl.getResource() != null) {
             String src = impl.getResource().getSourcePath();
             file = kfsPathToFile.getOrDefault(src, src);
@@ -88,6 +98,7 @@ final class RuleBase {
         private final RuleBase rules;
         private final List<RuleRun.Inserted> inserted = new ArrayList<>();
         private final Set<String> fired = new LinkedHashSet<>();
+        private int firings;
 
         Recorder(RuleBase rules) {
             this.rules = rules;
@@ -114,6 +125,7 @@ final class RuleBase {
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
+            firings++;
             fired.add(rules.label(event.getMatch().getRule()));
         }
     }

@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
+import th.or.depa.smartcity.engine.sandbox.CompiledCodeCheck;
 import th.or.depa.smartcity.facts.Parameter;
 
 /**
@@ -32,6 +37,15 @@ public final class RuleSetCompiler {
     private static final String RESOURCES = "src/main/resources/";
 
     private final KieServices ks = KieServices.Factory.get();
+    private final RunLimits limits;
+
+    public RuleSetCompiler() {
+        this(RunLimits.DEFAULT);
+    }
+
+    public RuleSetCompiler(RunLimits limits) {
+        this.limits = limits;
+    }
 
     public CompileResult compile(RuleFiles files) {
         List<RuleError> errors = new ArrayList<>();
@@ -76,7 +90,7 @@ public final class RuleSetCompiler {
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
-        return CompiledRuleSet.create(files, evaluationBase, workflowBase, parameters, kfsPathToFile);
+        return CompiledRuleSet.create(files, evaluationBase, workflowBase, parameters, kfsPathToFile, limits);
     }
 
     /** One KieBase of the given files; null, with the build's errors added, when they do not compile. */
@@ -90,10 +104,20 @@ public final class RuleSetCompiler {
             kfsPathToFile.put(resource, f.getKey());
             kfsPathToFile.put(RESOURCES + resource, f.getKey()); // build messages name the kfs path
             kfs.write(RESOURCES + resource, f.getValue().getBytes(StandardCharsets.UTF_8));
+            // executable-model rules carry no resource: their file is found by package and name
+            PackageDescr parsed = parse(f.getValue());
+            if (parsed != null) {
+                parsed.getRules().forEach(r -> kfsPathToFile.put(ruleKey(parsed.getName(), r.getName()), f.getKey()));
+            }
         }
-        KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll();
+        // the executable model: every constraint and consequence becomes Java that the compiler resolves, so no MVEL
+        // runs and the bytecode can be checked on what it reaches before anything of it is loaded
+        KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
         List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile);
         try {
+            if (found.isEmpty()) {
+                found = refusedCode(kb, sources);
+            }
             if (!found.isEmpty()) {
                 errors.addAll(found);
                 return null;
@@ -102,6 +126,30 @@ public final class RuleSetCompiler {
         } finally {
             // the KieBase is complete; keeping the module in the global KieRepository would only leak it
             ks.getRepository().removeKieModule(rid);
+        }
+    }
+
+    /** What the compiled classes reach that rules may not, each named in the file that most likely wrote it. */
+    private static List<RuleError> refusedCode(KieBuilder kb, Map<String, String> sources) {
+        if (!(kb.getKieModule(ExecutableModelProject.class) instanceof CanonicalKieModule module)) {
+            return List.of(new RuleError("", 0, "the rules were not compiled to checkable code, so they are refused"));
+        }
+        List<RuleError> out = new ArrayList<>();
+        for (CompiledCodeCheck.Violation v : CompiledCodeCheck.check(module.getClassesMap())) {
+            out.add(Culprit.locate(sources, v));
+        }
+        return out;
+    }
+
+    static String ruleKey(String pkg, String rule) {
+        return "rule " + pkg + " " + rule;
+    }
+
+    private static PackageDescr parse(String drl) {
+        try {
+            return new DrlParser().parse(false, drl);
+        } catch (Exception e) {
+            return null; // the build reports what does not parse
         }
     }
 

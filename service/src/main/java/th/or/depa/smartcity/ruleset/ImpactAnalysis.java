@@ -52,7 +52,6 @@ public final class ImpactAnalysis {
 
     public Report run(int candidateVersion) {
         Instant start = Instant.now();
-        CompiledRuleSet candidate = ruleSets.compile(candidateVersion);
         RuleSets.InForce inForce = ruleSets.inForce();
         PlanDao plans = jdbi.onDemand(PlanDao.class);
         Map<String, Long> outcomes = new LinkedHashMap<>(Map.of("passToFail", 0L, "failToPass", 0L));
@@ -62,46 +61,49 @@ public final class ImpactAnalysis {
         long count = 0;
         long changedTotal = 0;
         String after = "";
-        for (List<PlanDao.LatestRevision> batch = plans.latestRevisions(after, BATCH); !batch.isEmpty();
-             batch = plans.latestRevisions(after, BATCH)) {
-            // the engine work of a batch on every core; counting stays on this thread, in plan order
-            List<Judged> judged = batch.parallelStream().map(r -> judge(r, inForce, candidate, candidateVersion))
-                    .toList();
-            for (Judged j : judged) {
-                fired.addAll(j.now().fired());
-                ChangedPlan diff = compare(j.id(), j.before(), j.now().evaluation(), outcomes, byCriterion);
-                if (diff != null) {
-                    changedTotal++;
-                    if (changed.size() < MAX_LISTED) {
-                        changed.add(diff);
+        Set<String> never;
+        // the candidate is not in force: a worker JVM judges the plans under it, this process only compares
+        try (RuleWorkers.Worker candidate = ruleSets.candidate(candidateVersion)) {
+            for (List<PlanDao.LatestRevision> batch = plans.latestRevisions(after, BATCH); !batch.isEmpty();
+                 batch = plans.latestRevisions(after, BATCH)) {
+                List<RuleWorkerMain.Judged> now = candidate.judge(batch.stream()
+                        .map(r -> new RuleWorkerMain.PlanLine(r.id(), r.content())).toList());
+                // the rules in force on every core, while counting stays on this thread, in plan order
+                List<Evaluation> before = batch.parallelStream().map(r -> before(r, inForce)).toList();
+                for (int i = 0; i < batch.size(); i++) {
+                    RuleWorkerMain.Judged j = now.get(i);
+                    if (j.failure() != null) {
+                        throw new RuleSetRefused(List.of(new th.or.depa.smartcity.engine.RuleError("", 0,
+                                "the candidate failed on plan " + j.id() + ": " + j.failure())));
                     }
+                    fired.addAll(j.fired());
+                    ChangedPlan diff = compare(j.id(), before.get(i), j.evaluation(), outcomes, byCriterion);
+                    if (diff != null) {
+                        changedTotal++;
+                        if (changed.size() < MAX_LISTED) {
+                            changed.add(diff);
+                        }
+                    }
+                    count++;
                 }
-                count++;
+                after = batch.get(batch.size() - 1).id();
             }
-            after = batch.get(batch.size() - 1).id();
+            never = new TreeSet<>(candidate.checked().ruleLabels()); // workflow rules never fire in an evaluation
         }
-        Set<String> never = new TreeSet<>(candidate.evaluationRuleLabels()); // workflow rules never fire in an evaluation
         never.removeAll(fired);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         return new Report(candidateVersion, inForce.version(), count, outcomes, byCriterion, changed, changedTotal,
                 List.copyOf(never), seconds);
     }
 
-    private record Judged(String id, Evaluation before, PlanEvaluator.Traced now) {
-    }
-
     /**
-     * A plan under the rules in force and under the candidate. Under the rules in force the stored evaluation is
-     * the answer when those very rules (same sha256) made it: the rules judge the plan's content alone.
+     * A plan under the rules in force: the stored evaluation when those very rules (same sha256) made it, since the
+     * rules judge the plan's content alone.
      */
-    private Judged judge(PlanDao.LatestRevision r, RuleSets.InForce inForce, CompiledRuleSet candidate,
-                         int candidateVersion) {
-        Plan plan = read(r.content(), Plan.class);
-        Evaluation before = r.evaluation() != null && inForce.rules().sha256().equals(r.ruleSetSha256())
+    private Evaluation before(PlanDao.LatestRevision r, RuleSets.InForce inForce) {
+        return r.evaluation() != null && inForce.rules().sha256().equals(r.ruleSetSha256())
                 ? read(r.evaluation(), Evaluation.class)
-                : evaluator.evaluate(inForce.rules(), inForce.version(), plan);
-        return new Judged(r.id(), before, evaluator.evaluateTraced(candidate, candidateVersion, plan,
-                candidate.parameters()));
+                : evaluator.evaluate(inForce.rules(), inForce.version(), read(r.content(), Plan.class));
     }
 
     private static ChangedPlan compare(String id, Evaluation before, Evaluation after, Map<String, Long> outcomes,

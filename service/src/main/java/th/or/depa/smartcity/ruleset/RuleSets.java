@@ -45,12 +45,18 @@ public final class RuleSets {
     private final AtomicReference<InForce> current = new AtomicReference<>();
     private final AtomicReference<Reload> lastReload = new AtomicReference<>();
     private final RuleSetChecker checker;
+    private final RuleWorkers workers;
     private final RuleSetDao dao;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public RuleSets(RuleSetChecker checker, Jdbi jdbi, ObjectMapper mapper, Clock clock) {
+    /**
+     * checker compiles in this process what goes in force (activated by a second reviewer, or the folder the service
+     * starts from); workers check everything else in a worker JVM.
+     */
+    public RuleSets(RuleSetChecker checker, RuleWorkers workers, Jdbi jdbi, ObjectMapper mapper, Clock clock) {
         this.checker = checker;
+        this.workers = workers;
         this.dao = jdbi.onDemand(RuleSetDao.class);
         this.mapper = mapper;
         this.clock = clock;
@@ -102,13 +108,14 @@ public final class RuleSets {
             }
             return report(new Reload(now(), known.get().version(), files.sha256(), List.of()));
         }
-        CheckResult checked = checker.check(files);
-        if (!checked.isOk()) {
+        boolean first = dao.active().isEmpty();
+        // only what goes in force at once is compiled here; a folder that is only stored is checked in a worker
+        CheckResult checked = first || activate ? checker.check(files) : new CheckResult(null, workers.check(files).errors());
+        if (!checked.errors().isEmpty()) {
             LOG.error("the rules folder {} was refused; the rules in force keep serving:\n  {}", folder,
                     String.join("\n  ", checked.errors().stream().map(RuleError::toString).toList()));
             return report(new Reload(now(), null, files.sha256(), checked.errors()));
         }
-        boolean first = dao.active().isEmpty();
         RuleSetRow row = store(files, "from the rules folder " + folder, FOLDER, null, "PROPOSED");
         if (first || activate) {
             dao.activate(row.version(), now());
@@ -123,7 +130,7 @@ public final class RuleSets {
 
     /** A reviewer's complete rule set: stored as PROPOSED if it compiles, passes the sandbox and its tests. */
     public RuleSetRow propose(RuleFiles files, String note, User reviewer) {
-        CheckResult checked = checker.check(files);
+        RuleWorkers.Checked checked = workers.check(files); // not in force: it never runs in this process
         if (!checked.isOk()) {
             throw new RuleSetRefused(checked.errors());
         }
@@ -157,14 +164,16 @@ public final class RuleSets {
         return putInForce(row);
     }
 
-    /** Compiles a stored version (for impact analysis) without putting it in force. */
-    public CompiledRuleSet compile(int version) {
+    /** A worker that has compiled a stored version (for impact analysis); it never runs in this process. */
+    public RuleWorkers.Worker candidate(int version) {
         RuleSetRow row = dao.find(version).orElseThrow(RuleSetNotFound::new);
-        CheckResult checked = checker.check(filesOf(row));
+        RuleWorkers.Worker worker = workers.judge(filesOf(row), version);
+        RuleWorkers.Checked checked = worker.checked();
         if (!checked.isOk()) {
-            throw new RuleSetConflict("version " + version + " no longer compiles here: " + checked.errors());
+            worker.close();
+            throw new RuleSetRefused(checked.errors());
         }
-        return checked.ruleSet();
+        return worker;
     }
 
     /** Loads the version the database says is active if this instance serves another (instances converge). */

@@ -57,6 +57,12 @@ public final class RuleTests {
 
     /** Every case of every tests/*.json of the rule set (the base plans under tests/plans/ are not tests). */
     public static List<CaseResult> run(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper) {
+        return run(ruleSet, reader, mapper, startingCase -> { });
+    }
+
+    /** As above, telling onCase "file: note" before each case runs (a worker's progress, to name a case that hangs). */
+    public static List<CaseResult> run(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper,
+                                       java.util.function.Consumer<String> onCase) {
         List<CaseResult> results = new ArrayList<>();
         Map<String, String> assumed = new LinkedHashMap<>();
         String assumedText = ruleSet.files().files().get(ASSUMED);
@@ -77,7 +83,7 @@ public final class RuleTests {
         }
         ruleSet.files().files().forEach((path, text) -> {
             if (path.startsWith(TESTS) && path.endsWith(".json") && !path.startsWith(PLANS) && !path.equals(ASSUMED)) {
-                new FileRun(ruleSet, reader, mapper, path, assumed).run(text, results);
+                new FileRun(ruleSet, reader, mapper, path, assumed, onCase).run(text, results);
             }
         });
         return results;
@@ -111,7 +117,7 @@ public final class RuleTests {
 
     /** The run of one test file; a problem with the file as a whole becomes one failed result. */
     private record FileRun(CompiledRuleSet ruleSet, PlanReader reader, ObjectMapper mapper, String file,
-                           Map<String, String> assumed) {
+                           Map<String, String> assumed, java.util.function.Consumer<String> onCase) {
 
         void run(String text, List<CaseResult> results) {
             try {
@@ -125,6 +131,7 @@ public final class RuleTests {
                 for (int i = 0; i < cases.size(); i++) {
                     JsonNode c = cases.get(i);
                     String note = c.path("note").isTextual() ? c.path("note").asText() : "case " + (i + 1);
+                    onCase.accept(file + ": rule test \"" + note + "\"");
                     results.add(new CaseResult(file, note, runCase(c, base, params)));
                 }
             } catch (BadTest e) {

@@ -248,7 +248,7 @@ class RuleSandboxTest {
         @Test
         void aFileInAnotherPackageCannotUseItsClassesBySimpleName() {
             String drl = then("RuleFiles.readFolder(null);").replace("package smartcity.criteria;",
-                    "package th.or.depa.smartcity.ruleset;");
+                    "package th.or.depa.smartcity.engine;");
             refusedAt(14, "RuleFiles", drl);
         }
 

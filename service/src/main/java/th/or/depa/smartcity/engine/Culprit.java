@@ -1,0 +1,49 @@
+package th.or.depa.smartcity.engine;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import th.or.depa.smartcity.engine.sandbox.CompiledCodeCheck;
+
+/**
+ * Names the file and line behind a refused reference in compiled rule code. The executable model shares generated
+ * classes between rules, so the bytecode does not say which file wrote a call: the first line outside a comment that
+ * names the member (or, for a constructor or a type, the class) is the culprit.
+ */
+final class Culprit {
+
+    private Culprit() {
+    }
+
+    static RuleError locate(Map<String, String> sources, CompiledCodeCheck.Violation v) {
+        String message = "rules may not use " + v.reference() + ": rule code may use only the fact and result classes,"
+                + " String, the boxed numbers, Math, the java.util collections and Objects, java.time and java.math";
+        String member = v.member();
+        String owner = v.reference().substring(0, v.reference().length() - (member.isEmpty() ? 0 : member.length() + 1));
+        String simple = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
+        for (String word : new String[] {member.startsWith("<") ? "" : member, simple}) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            Pattern p = Pattern.compile("(?m)^(?!\\s*//).*?\\b" + Pattern.quote(word) + "\\b");
+            for (Map.Entry<String, String> f : sources.entrySet()) {
+                Matcher m = p.matcher(f.getValue());
+                if (m.find()) {
+                    return new RuleError(f.getKey(), lineOf(f.getValue(), m.start()), message);
+                }
+            }
+        }
+        String first = sources.isEmpty() ? "" : sources.keySet().iterator().next();
+        return new RuleError(first, 0, message);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
