@@ -37,6 +37,24 @@ final class Culprit {
         return new RuleError(first, 0, message);
     }
 
+    private static final Pattern NAMES = Pattern.compile("([A-Za-z_$][\\w$]*)(?=\\s*\\()|[\\w$]+\\.([A-Za-z_$][\\w$]*)");
+
+    /** A compiler message about generated Java: the first file line that names a method or class it mentions. */
+    static RuleError inSources(Map<String, String> sources, String message) {
+        Matcher names = NAMES.matcher(message);
+        while (names.find()) {
+            String word = names.group(1) != null ? names.group(1) : names.group(2);
+            Pattern p = Pattern.compile("(?m)^(?!\\s*//).*?\\b" + Pattern.quote(word) + "\\b");
+            for (Map.Entry<String, String> f : sources.entrySet()) {
+                Matcher m = p.matcher(f.getValue());
+                if (m.find()) {
+                    return new RuleError(f.getKey(), lineOf(f.getValue(), m.start()), message);
+                }
+            }
+        }
+        return new RuleError(sources.isEmpty() ? "" : sources.keySet().iterator().next(), 0, message);
+    }
+
     private static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {

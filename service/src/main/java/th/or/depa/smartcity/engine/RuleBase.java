@@ -51,12 +51,17 @@ final class RuleBase {
      * run limits: a run that fires more than maxFirings rules, or spends more time or memory, is an error.
      */
     RuleRun run(Collection<?> facts, AgendaFilter filter) {
-        return RunGuard.run(limits, () -> runOnce(facts, filter));
+        Recorder recorder = new Recorder(this);
+        try {
+            return RunGuard.run(limits, () -> runOnce(facts, filter, recorder));
+        } catch (RuleRunLimitExceeded e) {
+            String rule = recorder.current;
+            throw rule == null ? e : new RuleRunLimitExceeded(e.getMessage() + "; the rule running last: " + rule);
+        }
     }
 
-    private RuleRun runOnce(Collection<?> facts, AgendaFilter filter) {
+    private RuleRun runOnce(Collection<?> facts, AgendaFilter filter, Recorder recorder) {
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        Recorder recorder = new Recorder(this);
         session.addEventListener((RuleRuntimeEventListener) recorder);
         session.addEventListener((AgendaEventListener) recorder);
         // one firing more than allowed tells a run that stopped at the limit from one that ended by itself
@@ -64,7 +69,8 @@ final class RuleBase {
                 new FireAllRulesCommand(filter, limits.maxFirings() + 1))));
         if (recorder.firings > limits.maxFirings()) {
             throw new RuleRunLimitExceeded("the rules fired more than " + limits.maxFirings()
-                    + " times in one run (rules.maxFirings): a rule that changes what it matches fires again");
+                    + " times in one run (rules.maxFirings): a rule that changes what it matches fires again; the rule"
+                    + " that changed facts most often: " + recorder.busiest());
         }
         return recorder.result();
     }
@@ -99,6 +105,18 @@ final class RuleBase {
         private final List<RuleRun.Inserted> inserted = new ArrayList<>();
         private final Set<String> fired = new LinkedHashSet<>();
         private int firings;
+        private volatile String current;
+        private final Map<String, Integer> changes = new java.util.HashMap<>();
+
+        String busiest() {
+            return changes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        }
+
+        private void changed(Rule rule) {
+            if (rule != null) {
+                changes.merge(rules.label(rule), 1, Integer::sum);
+            }
+        }
 
         Recorder(RuleBase rules) {
             this.rules = rules;
@@ -110,6 +128,7 @@ final class RuleBase {
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            changed(event.getRule());
             if (event.getRule() != null) {
                 inserted.add(new RuleRun.Inserted(event.getObject(), rules.label(event.getRule())));
             }
@@ -117,10 +136,17 @@ final class RuleBase {
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
+            changed(event.getRule());
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
+            changed(event.getRule());
+        }
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            current = rules.label(event.getMatch().getRule());
         }
 
         @Override

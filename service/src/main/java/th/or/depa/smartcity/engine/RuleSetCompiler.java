@@ -71,14 +71,7 @@ public final class RuleSetCompiler {
                     + "*.drl)"));
         }
         // before building: Drools runs annotation values while it builds, so unchecked code must never reach it
-        files.files().forEach((path, text) -> {
-            if (path.endsWith(".drl") && !path.startsWith("tests/")) {
-                errors.addAll(RuleSandbox.check(path, text));
-            } else if (isDecisionTable(path)) {
-                errors.add(new RuleError(path, 0, "decision tables are not enabled: thresholds live in "
-                        + ParametersFile.PATH + " and rules in .drl files"));
-            }
-        });
+        errors.addAll(staticCheck(files));
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
@@ -91,6 +84,20 @@ public final class RuleSetCompiler {
             return CompileResult.failed(errors);
         }
         return CompiledRuleSet.create(files, evaluationBase, workflowBase, parameters, kfsPathToFile, limits);
+    }
+
+    /** The sandbox's reading of the files as text (DRL parsed, never run): what it refuses before any build. */
+    public static List<RuleError> staticCheck(RuleFiles files) {
+        List<RuleError> errors = new ArrayList<>();
+        files.files().forEach((path, text) -> {
+            if (path.endsWith(".drl") && !path.startsWith("tests/")) {
+                errors.addAll(RuleSandbox.check(path, text));
+            } else if (isDecisionTable(path)) {
+                errors.add(new RuleError(path, 0, "decision tables are not enabled: thresholds live in "
+                        + ParametersFile.PATH + " and rules in .drl files"));
+            }
+        });
+        return errors;
     }
 
     /** One KieBase of the given files; null, with the build's errors added, when they do not compile. */
@@ -113,7 +120,7 @@ public final class RuleSetCompiler {
         // the executable model: every constraint and consequence becomes Java that the compiler resolves, so no MVEL
         // runs and the bytecode can be checked on what it reaches before anything of it is loaded
         KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
-        List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile);
+        List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile, sources);
         try {
             if (found.isEmpty()) {
                 found = refusedCode(kb, sources);
@@ -139,6 +146,24 @@ public final class RuleSetCompiler {
             out.add(Culprit.locate(sources, v));
         }
         return out;
+    }
+
+    private static final Pattern EXPRESSION = Pattern.compile("(?i)expression:?\\s+(.+)");
+
+    /** The executable model names the expression it could not compile, not its line: find it in the file. */
+    private static int lineOfExpression(String source, String message) {
+        Matcher m = EXPRESSION.matcher(message == null ? "" : message);
+        if (source == null || !m.find()) {
+            return 0;
+        }
+        String expression = m.group(1).strip();
+        for (int cut = expression.length(); cut >= 4; cut = cut * 2 / 3) {
+            int at = source.indexOf(expression.substring(0, cut));
+            if (at >= 0) {
+                return (int) source.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            }
+        }
+        return 0;
     }
 
     static String ruleKey(String pkg, String rule) {
@@ -174,11 +199,25 @@ public final class RuleSetCompiler {
         return folder + "/f" + n + "_" + name;
     }
 
-    private static List<RuleError> messages(List<Message> messages, Map<String, String> kfsPathToFile) {
+    private static List<RuleError> messages(List<Message> messages, Map<String, String> kfsPathToFile,
+                                            Map<String, String> sources) {
         List<RuleError> out = new ArrayList<>();
         for (Message m : messages) {
             String file = kfsPathToFile.getOrDefault(m.getPath(), m.getPath() == null ? "" : m.getPath());
-            out.add(new RuleError(file, Math.max(0, m.getLine()), m.getText().strip()));
+            String text = m.getText() == null ? "" : m.getText().strip();
+            int line = Math.max(0, m.getLine());
+            if (!sources.containsKey(file)) {
+                if (text.startsWith("Java source of")) {
+                    continue; // the generated class in full: nothing a reviewer wrote, and the error before says why
+                }
+                // an error in Java the executable model generated: name the rule file line that wrote the culprit
+                RuleError at = Culprit.inSources(sources, text);
+                file = at.file();
+                line = at.line();
+            } else if (line == 0) {
+                line = lineOfExpression(sources.get(file), text);
+            }
+            out.add(new RuleError(file, line, text));
         }
         // a syntax error also yields "Parser returned a null Package" at line 0: keep only the useful one
         out.removeIf(e -> e.line() == 0 && e.message().contains("null Package")

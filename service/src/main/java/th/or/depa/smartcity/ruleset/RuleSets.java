@@ -1,5 +1,7 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.RuleSetCompiler;
+
 import th.or.depa.smartcity.engine.CompiledRuleSet;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.engine.RuleFiles;
@@ -130,6 +132,10 @@ public final class RuleSets {
 
     /** A reviewer's complete rule set: stored as PROPOSED if it compiles, passes the sandbox and its tests. */
     public RuleSetRow propose(RuleFiles files, String note, User reviewer) {
+        List<RuleError> refused = RuleSetCompiler.staticCheck(files); // parsing only: nothing of it runs here
+        if (!refused.isEmpty()) {
+            throw new RuleSetRefused(refused);
+        }
         RuleWorkers.Checked checked = workers.check(files); // not in force: it never runs in this process
         if (!checked.isOk()) {
             throw new RuleSetRefused(checked.errors());

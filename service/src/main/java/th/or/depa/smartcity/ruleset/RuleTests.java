@@ -1,5 +1,7 @@
 package th.or.depa.smartcity.ruleset;
 
+import th.or.depa.smartcity.engine.RuleRunLimitExceeded;
+
 import th.or.depa.smartcity.engine.CompiledRuleSet;
 import th.or.depa.smartcity.engine.ParametersFile;
 
@@ -81,11 +83,16 @@ public final class RuleTests {
                 results.add(new CaseResult(ASSUMED, WHOLE_FILE, "not a JSON object of parameters: " + e.getMessage()));
             }
         }
-        ruleSet.files().files().forEach((path, text) -> {
-            if (path.startsWith(TESTS) && path.endsWith(".json") && !path.startsWith(PLANS) && !path.equals(ASSUMED)) {
-                new FileRun(ruleSet, reader, mapper, path, assumed, onCase).run(text, results);
-            }
-        });
+        try {
+            ruleSet.files().files().forEach((path, text) -> {
+                if (path.startsWith(TESTS) && path.endsWith(".json") && !path.startsWith(PLANS)
+                        && !path.equals(ASSUMED)) {
+                    new FileRun(ruleSet, reader, mapper, path, assumed, onCase).run(text, results);
+                }
+            });
+        } catch (RuleRunLimitExceeded runaway) {
+            // the case that ran away is the last result
+        }
         return results;
     }
 
@@ -132,7 +139,12 @@ public final class RuleTests {
                     JsonNode c = cases.get(i);
                     String note = c.path("note").isTextual() ? c.path("note").asText() : "case " + (i + 1);
                     onCase.accept(file + ": rule test \"" + note + "\"");
-                    results.add(new CaseResult(file, note, runCase(c, base, params)));
+                    try {
+                        results.add(new CaseResult(file, note, runCase(c, base, params)));
+                    } catch (RuleRunLimitExceeded e) {
+                        results.add(new CaseResult(file, note, "the evaluation failed: " + e.getMessage()));
+                        throw e;
+                    }
                 }
             } catch (BadTest e) {
                 results.add(new CaseResult(file, WHOLE_FILE, e.getMessage()));
@@ -160,6 +172,8 @@ public final class RuleTests {
                 try {
                     ev = new PlanEvaluator(Clock.systemUTC()).evaluate(ruleSet, null, plan,
                             ParametersFile.override(ruleSet.parameters(), params));
+                } catch (RuleRunLimitExceeded e) {
+                    throw e; // the rule set runs away: no later case is worth its time
                 } catch (RuntimeException e) {
                     return "the evaluation failed: " + e.getMessage();
                 }
