@@ -153,5 +153,9 @@ class HttpEdgesTest {
         assertEquals(404, r.status());
         assertNotNull(r.body(), r.raw());
         assertEquals(404, r.body().path("code").asInt());
+        RawHttp.Answer admin = RawHttp.send("127.0.0.1", APP.getAdminPort(), RawHttp.get("/nowhere", "127.0.0.1"));
+        assertEquals(404, admin.status());
+        assertTrue(admin.header("Content-Type").startsWith("application/json"), admin.body());
+        assertEquals(404, admin.json().path("code").asInt(), admin.body());
     }
 }
