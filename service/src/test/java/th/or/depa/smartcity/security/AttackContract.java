@@ -132,7 +132,8 @@ abstract class AttackContract {
         List<String> wrong = new ArrayList<>();
         for (String type : new String[] {"text/plain", "application/xml", null, "application/x-www-form-urlencoded",
                 "text/json", "application/jsonp", "*/*"}) {
-            for (String[] call : new String[][] {{"POST", "/api/plans"}, {"POST", "/api/evaluate"}}) {
+            for (String[] call : new String[][] {{"POST", "/api/plans"}, {"POST", "/api/evaluate"},
+                    {"PUT", "/api/plans/" + UUID.randomUUID()}, {"POST", "/api/plans/" + UUID.randomUUID() + "/actions"}}) {
                 HttpResponse<String> r = send(call[0], call[1], type, plan);
                 JsonNode body = r.body().isEmpty() ? null : JSON.readTree(r.body());
                 if (r.statusCode() != 415 || body == null || body.path("code").asInt() != 415
