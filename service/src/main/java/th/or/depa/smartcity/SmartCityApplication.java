@@ -14,12 +14,16 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import th.or.depa.smartcity.api.CriteriaResource;
 import th.or.depa.smartcity.api.ErrorMappers;
 import th.or.depa.smartcity.api.EvaluateResource;
+import th.or.depa.smartcity.api.JsonErrorHandler;
+import th.or.depa.smartcity.api.JsonOnly;
+import th.or.depa.smartcity.api.RequestLogFormat;
 import th.or.depa.smartcity.api.PlanQuery;
 import th.or.depa.smartcity.api.PlansResource;
 import th.or.depa.smartcity.api.RateLimitFilter;
@@ -29,6 +33,7 @@ import th.or.depa.smartcity.auth.UserService;
 import th.or.depa.smartcity.api.RuleSetsResource;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
 import th.or.depa.smartcity.ruleset.RulesFolderWatcher;
+import th.or.depa.smartcity.auth.QueryTokenRefusal;
 import th.or.depa.smartcity.auth.RoleAuthorizer;
 import th.or.depa.smartcity.auth.TokenAuthenticator;
 import th.or.depa.smartcity.auth.User;
@@ -78,6 +83,10 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
     @Override
     public void run(SmartCityConfiguration config, Environment env) {
         configure(env.getObjectMapper());
+        RequestLogFormat.enforce(config.getServerFactory());
+        JsonErrorHandler.install(env);
+        // a relative Location stays relative: Jersey would otherwise complete it from the request's Host header
+        env.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         Clock clock = Clock.systemUTC();
         Databases.prepare(config.getDatabase());
         Databases.migrate(config.getDatabase());
@@ -108,7 +117,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 .setRealm("smartcity")
                 .setUnauthorizedHandler(new JSONUnauthorizedHandler())
                 .buildAuthFilter()));
+        env.jersey().register(new QueryTokenRefusal());
         env.jersey().register(RolesAllowedDynamicFeature.class);
+        env.jersey().register(new JsonOnly());
         env.jersey().register(new RateLimitFilter.Binding(new RateLimitFilter(config.getRateLimitPerMinute(), clock)));
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
 

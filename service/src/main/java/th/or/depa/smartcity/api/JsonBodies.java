@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import th.or.depa.smartcity.plan.FieldError;
+import th.or.depa.smartcity.plan.StorableText;
 
 /**
  * Small request bodies (actions, votes, users): a JSON object with known fields of known types. Unknown fields,
@@ -37,6 +38,11 @@ public final class JsonBodies {
             if (tree == null || p.nextToken() != null) {
                 throw new ApiException(400, "the body is not a single JSON value");
             }
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("surrogate")) { // in a key: Jackson refuses it itself
+                throw ApiException.field(422, "", StorableText.LONE_SURROGATE);
+            }
+            throw new ApiException(400, "the body is not JSON");
         } catch (IOException e) {
             throw new ApiException(400, "the body is not JSON");
         }
@@ -49,7 +55,9 @@ public final class JsonBodies {
             Map.Entry<String, JsonNode> f = it.next();
             Type type = fields.get(f.getKey());
             JsonNode v = f.getValue();
-            if (type == null) {
+            if (StorableText.problem(f.getKey()) != null) {
+                errors.add(new FieldError(StorableText.visible(f.getKey()), StorableText.problem(f.getKey())));
+            } else if (type == null) {
                 errors.add(new FieldError(f.getKey(), "unknown field"));
             } else if (v.isNull()) {
                 continue;
@@ -57,8 +65,8 @@ public final class JsonBodies {
                 errors.add(new FieldError(f.getKey(), "must be a string"));
             } else if (type == Type.TEXT && v.asText().codePointCount(0, v.asText().length()) > MAX_TEXT) {
                 errors.add(new FieldError(f.getKey(), "must be at most 10000 characters"));
-            } else if (type == Type.TEXT && v.asText().indexOf('\u0000') >= 0) {
-                errors.add(new FieldError(f.getKey(), "must not contain the NUL character (U+0000)"));
+            } else if (type == Type.TEXT && StorableText.problem(v.asText()) != null) {
+                errors.add(new FieldError(f.getKey(), StorableText.problem(v.asText())));
             } else if (type == Type.OBJECT && !v.isObject()) {
                 errors.add(new FieldError(f.getKey(), "must be an object"));
             } else if (type == Type.FLAG && !v.isBoolean()) {

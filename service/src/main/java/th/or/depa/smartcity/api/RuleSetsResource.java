@@ -21,6 +21,7 @@ import java.util.Map;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.plan.FieldError;
+import th.or.depa.smartcity.plan.StorableText;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
 import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.ruleset.RuleSetNotFound;
@@ -123,12 +124,14 @@ public class RuleSetsResource {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            String path = f.getKey();
+            String path = StorableText.visible(f.getKey());
             if (!path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]*)*(\\.[A-Za-z0-9]+)+")
                     || path.contains("..")) {
                 errors.add(new FieldError("files." + path, "must be a relative path like criteria/SC-03.drl"));
-            } else if (!f.getValue().isTextual() || f.getValue().asText().indexOf('\u0000') >= 0) {
-                errors.add(new FieldError("files." + path, "must be the file's text (without NUL characters)"));
+            } else if (!f.getValue().isTextual()) {
+                errors.add(new FieldError("files." + path, "must be the file's text"));
+            } else if (StorableText.problem(f.getValue().asText()) != null) {
+                errors.add(new FieldError("files." + path, StorableText.problem(f.getValue().asText())));
             } else {
                 files.put(path, f.getValue().asText());
             }

@@ -148,8 +148,9 @@ final class Kinds {
             reading.error(path, "must be at most " + MAX_TEXT + " characters");
             return null;
         }
-        if (text.indexOf('\u0000') >= 0) { // PostgreSQL cannot store it, and no text needs it
-            reading.error(path, "must not contain the NUL character (U+0000)");
+        String problem = StorableText.problem(text); // PostgreSQL would refuse or alter it, and no text needs it
+        if (problem != null) {
+            reading.error(path, problem);
             return null;
         }
         return text;

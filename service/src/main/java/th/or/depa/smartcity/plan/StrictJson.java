@@ -54,6 +54,13 @@ final class StrictJson {
         } catch (StreamConstraintsException e) {
             // valid JSON, but beyond the parser's limits: a format error at the place it happened
             throw new PlanFormatException(422, List.of(new FieldError(builder.path(), "is too large or nested too deeply")));
+        } catch (JsonParseException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("surrogate")) {
+                // Jackson refuses a lone surrogate in a key (or sent as raw bytes) itself: named at its object
+                throw new PlanFormatException(422, List.of(new FieldError(StorableText.visible(builder.path()),
+                        StorableText.LONE_SURROGATE)));
+            }
+            throw PlanFormatException.notJson(reason(e));
         } catch (IOException | IllegalArgumentException e) {
             throw PlanFormatException.notJson(reason(e));
         }
@@ -111,7 +118,7 @@ final class StrictJson {
             return switch (token) {
                 case START_OBJECT -> object();
                 case START_ARRAY -> array();
-                case VALUE_STRING -> nodes.textNode(parser.getText());
+                case VALUE_STRING -> nodes.textNode(storable(parser.getText()));
                 case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
                     case INT -> nodes.numberNode(parser.getIntValue());
                     case LONG -> nodes.numberNode(parser.getLongValue());
@@ -127,6 +134,7 @@ final class StrictJson {
         private ObjectNode object() throws IOException {
             ObjectNode object = nodes.objectNode();
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                storable(name);
                 JsonToken token = parser.nextToken();
                 if (object.has(name)) {
                     repeated.add(path()); // the first value stays; the repeat is reported with the other problems
@@ -144,6 +152,18 @@ final class StrictJson {
                 array.add(value(token));
             }
             return array;
+        }
+
+        /**
+         * A lone surrogate anywhere (value or key) is refused here at its path: no later check could name a key made
+         * of one, and PostgreSQL would store it as '?'.
+         */
+        private String storable(String text) {
+            if (StorableText.LONE_SURROGATE.equals(StorableText.problem(text))) {
+                throw new PlanFormatException(422, List.of(new FieldError(StorableText.visible(path()),
+                        StorableText.LONE_SURROGATE)));
+            }
+            return text;
         }
 
         /** Exact decimal; one beyond BigDecimal's reach (1e9999999999) becomes infinity, which the check refuses. */

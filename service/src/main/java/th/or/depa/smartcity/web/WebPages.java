@@ -38,7 +38,8 @@ public final class WebPages {
     }
 
     /** Navigation for a signed-in user: the plans, the decisions report, the language toggle, print, sign out. */
-    static String nav(User user) {
+    static String nav(Viewer viewer) {
+        User user = viewer.user();
         return "<nav class=\"ui-nav\"><a href=\"/ui/plans\">" + Html.both("แผน", "Plans") + "</a>"
                 + "<a href=\"/ui/decisions\">" + Html.both("รายงานผลการพิจารณา", "Decisions") + "</a>"
                 + "<span class=\"spacer\"></span>"
@@ -46,33 +47,39 @@ public final class WebPages {
                 + "<button type=\"button\" id=\"print\">" + Html.both("พิมพ์", "Print") + "</button>"
                 + "<span class=\"who\">" + Html.text(user.name()) + " <small>(" + Html.text(user.role().name())
                 + ")</small></span>"
-                + "<form method=\"post\" action=\"/ui/signout\" class=\"signout\"><button type=\"submit\" id=\"signout\">"
+                + "<form method=\"post\" action=\"/ui/signout\" class=\"signout\">" + csrfField(viewer.csrf())
+                + "<button type=\"submit\" id=\"signout\">"
                 + Html.both("ออกจากระบบ", "Sign out") + "</button></form></nav>";
     }
 
-    static String page(String title, User user, String contentHtml) {
-        return head(title) + (user == null ? "" : nav(user)) + "<main>" + contentHtml + "</main></body></html>\n";
+    /** The hidden field that carries a form's CSRF token back to the server. */
+    static String csrfField(String token) {
+        return "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.text(token) + "\"/>";
     }
 
-    /** The sign-in form, with a message after a failed attempt. */
-    public String signIn(Bilingual message) {
+    static String page(String title, Viewer viewer, String contentHtml) {
+        return head(title) + (viewer == null ? "" : nav(viewer)) + "<main>" + contentHtml + "</main></body></html>\n";
+    }
+
+    /** The sign-in form with its CSRF token, and a message after a failed attempt. */
+    public String signIn(Bilingual message, String csrf) {
         String msg = message == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.both(message) + "</p>";
         return page("เข้าสู่ระบบ / Sign in", null, "<section class=\"signin\"><h1>"
                 + Html.both("เข้าสู่ระบบ", "Sign in") + "</h1>" + msg
-                + "<form method=\"post\" action=\"/ui/signin\"><label for=\"token\">"
+                + "<form method=\"post\" action=\"/ui/signin\">" + csrfField(csrf) + "<label for=\"token\">"
                 + Html.both("โทเค็น", "Token") + "</label> <input type=\"password\" id=\"token\" name=\"token\" "
                 + "autocomplete=\"off\" required=\"required\"/> <button type=\"submit\" id=\"signin\">"
                 + Html.both("เข้าสู่ระบบ", "Sign in") + "</button></form></section>");
     }
 
     /** A short page for an error the user can act on: a bad filter, a plan not found. */
-    public String message(User user, Bilingual message) {
-        return page(message.en(), user, "<p class=\"error\" role=\"alert\">" + Html.both(message) + "</p>"
+    public String message(Viewer viewer, Bilingual message) {
+        return page(message.en(), viewer, "<p class=\"error\" role=\"alert\">" + Html.both(message) + "</p>"
                 + "<p><a href=\"/ui/plans\">" + Html.both("กลับไปที่รายการแผน", "Back to the plans") + "</a></p>");
     }
 
     /** The plans the user may see, with the filter form and a link to the next page. */
-    public String plans(User user, List<PlanRow> items, long total, String status, String province, long offset,
+    public String plans(Viewer viewer, List<PlanRow> items, long total, String status, String province, long offset,
                         int limit) {
         StringBuilder s = new StringBuilder("<h1>").append(Html.both("แผนพัฒนาเมืองอัจฉริยะ", "Smart city plans"))
                 .append("</h1>").append(filters(status, province)).append("<p class=\"count\">")
@@ -102,7 +109,7 @@ public final class WebPages {
                     .append("offset=").append(offset + limit).append("\">").append(Html.both("หน้าถัดไป", "Next page"))
                     .append("</a></p>");
         }
-        return page("แผน / Plans", user, s.toString());
+        return page("แผน / Plans", viewer, s.toString());
     }
 
     private String filters(String status, String province) {
@@ -137,16 +144,16 @@ public final class WebPages {
     }
 
     /** One plan: its decision report (criteria, votes, tallies, certificate, record) framed with the navigation. */
-    public String plan(User user, String planId, String title, String reportBody) {
+    public String plan(Viewer viewer, String planId, String title, String reportBody) {
         String tools = "<p class=\"tools\"><a id=\"pdf\" href=\"/ui/plans/" + Html.text(planId) + "/report.pdf\">"
                 + Html.both("ดาวน์โหลด PDF", "Download the PDF") + "</a> · <a href=\"/ui/plans\">"
                 + Html.both("กลับไปที่รายการแผน", "Back to the plans") + "</a></p>";
-        return head(title) + nav(user) + "<main class=\"plan-report\">" + tools + reportBody + "</main></body></html>\n";
+        return head(title) + nav(viewer) + "<main class=\"plan-report\">" + tools + reportBody + "</main></body></html>\n";
     }
 
     /** What the decisions page gets after its opening body tag: the navigation and the period form. */
-    static String decisionsTop(User user, String from, String to, String status, String province) {
-        return nav(user) + "<form method=\"get\" action=\"/ui/decisions\" class=\"filters\"><label>"
+    static String decisionsTop(Viewer viewer, String from, String to, String status, String province) {
+        return nav(viewer) + "<form method=\"get\" action=\"/ui/decisions\" class=\"filters\"><label>"
                 + Html.both("ตั้งแต่", "From") + " <input type=\"date\" name=\"from\" value=\"" + Html.text(from) + "\"/></label> "
                 + "<label>" + Html.both("ถึง", "To") + " <input type=\"date\" name=\"to\" value=\"" + Html.text(to) + "\"/></label> "
                 + "<input type=\"hidden\" name=\"status\" value=\"" + Html.text(status) + "\"/>"

@@ -9,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,6 +55,9 @@ import th.or.depa.smartcity.workflow.WorkflowService;
 public class WebResource {
 
     static final String COOKIE = "sc_session";
+    /** The sign-in form's CSRF token (double submit): readable only by /ui/signin, so no other page can echo it. */
+    static final String SIGNIN_COOKIE = "sc_signin";
+    private static final long SIGNIN_FORM_SECONDS = 3600;
     private static final String HTML = "text/html; charset=UTF-8";
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -60,6 +65,7 @@ public class WebResource {
             "report.css", "/report/report.css");
 
     private final Sessions sessions;
+    private final SignInLimiter limiter;
     private final UserDao users;
     private final PlanService plans;
     private final PlanQuery queries;
@@ -73,6 +79,7 @@ public class WebResource {
     public WebResource(Sessions sessions, Jdbi jdbi, PlanService plans, WorkflowService workflow, Provinces provinces,
                        ObjectMapper mapper, Clock clock) {
         this.sessions = sessions;
+        this.limiter = new SignInLimiter(clock);
         this.users = jdbi.onDemand(UserDao.class);
         this.plans = plans;
         this.queries = new PlanQuery(provinces);
@@ -86,66 +93,102 @@ public class WebResource {
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create("/ui/plans")).build();
+        return redirect("/ui/plans").build();
     }
 
+    /** The form, and a fresh CSRF token twice: in a cookie only this path reads, and in the form's hidden field. */
     @GET
     @Path("/signin")
     public Response signInForm() {
-        return html(200, pages.signIn(null));
+        return signInPage(200, null);
     }
 
+    /**
+     * In this order: an address past its failures is 429; a form whose CSRF token is missing or not its cookie's is
+     * 403 (a page on another site cannot read the cookie, so it cannot sign a browser in as someone else); then
+     * the token. Only a wrong token counts as a failure of the address.
+     */
     @POST
     @Path("/signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("token") String token) {
-        if (token == null || token.isBlank() || token.length() > 200) {
-            return html(401, pages.signIn(new Bilingual("The token is not valid.", "โทเค็นไม่ถูกต้อง")));
+    public Response signIn(@FormParam("token") String token, @FormParam("csrf") String csrf,
+                           @CookieParam(SIGNIN_COOKIE) String expected, @Context HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        long wait = limiter.retryAfterSeconds(address);
+        if (wait > 0) {
+            return secure(Response.status(429).type(HTML).header(HttpHeaders.RETRY_AFTER, wait)
+                    .entity(pages.signIn(new Bilingual("Too many failed sign-ins from this address; try again in "
+                            + wait + " seconds.", "ลงชื่อเข้าใช้ไม่สำเร็จหลายครั้งเกินไป โปรดลองอีกครั้งใน " + wait + " วินาที"),
+                            null))).build();
         }
-        String hash = Tokens.hash(token.strip());
-        Optional<User> user = users.findByTokenHash(hash).map(WebResource::user);
+        if (!Sessions.sameToken(expected, csrf)) {
+            return signInPage(403, new Bilingual("The form has expired; please sign in again.",
+                    "แบบฟอร์มหมดอายุ โปรดเข้าสู่ระบบอีกครั้ง"));
+        }
+        Optional<User> user = Optional.empty();
+        String hash = null;
+        if (token != null && !token.isBlank() && token.length() <= 200) {
+            hash = Tokens.hash(token.strip());
+            user = users.findByTokenHash(hash).map(WebResource::user);
+        }
         if (user.isEmpty()) {
-            return html(401, pages.signIn(new Bilingual("The token is not valid.", "โทเค็นไม่ถูกต้อง")));
+            limiter.failed(address);
+            return signInPage(401, new Bilingual("The token is not valid.", "โทเค็นไม่ถูกต้อง"));
         }
         if (user.get().role() == Role.CITY) {
-            return html(403, pages.signIn(new Bilingual("The web view is for the office and the committee; cities use the API.",
-                    "หน้าเว็บนี้สำหรับสำนักงานและคณะกรรมการ เมืองใช้ API")));
+            return signInPage(403, new Bilingual("The web view is for the office and the committee; cities use the API.",
+                    "หน้าเว็บนี้สำหรับสำนักงานและคณะกรรมการ เมืองใช้ API"));
         }
         String id = sessions.open(user.get().id(), hash);
-        return Response.seeOther(URI.create("/ui/plans")).header(HttpHeaders.SET_COOKIE, cookie(id, Sessions.TTL.toSeconds()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return redirect("/ui/plans").header(HttpHeaders.SET_COOKIE, cookie(id, Sessions.TTL.toSeconds()))
+                .header(HttpHeaders.SET_COOKIE, signInCookie("", 0)).build();
     }
 
+    /** Ends the session when the form carries its CSRF token (403 otherwise); without a session, to sign in. */
     @POST
     @Path("/signout")
-    public Response signOut(@CookieParam(COOKIE) String session) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@CookieParam(COOKIE) String session, @FormParam("csrf") String csrf) {
+        Optional<Sessions.Session> open = sessions.find(session);
+        if (open.isPresent() && !Sessions.sameToken(open.get().csrf(), csrf)) {
+            return html(403, pages.message(null, new Bilingual("The form has expired; reload the page and sign out again.",
+                    "แบบฟอร์มหมดอายุ โปรดโหลดหน้าใหม่แล้วออกจากระบบอีกครั้ง")));
+        }
         sessions.close(session);
-        return Response.seeOther(URI.create("/ui/signin")).header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
+        return redirect("/ui/signin").header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
+    }
+
+    private Response signInPage(int status, Bilingual message) {
+        String csrf = Sessions.randomId();
+        return secure(Response.status(status).type(HTML).entity(pages.signIn(message, csrf))
+                .header(HttpHeaders.SET_COOKIE, signInCookie(csrf, SIGNIN_FORM_SECONDS))).build();
     }
 
     @GET
     @Path("/plans")
     public Response plans(@CookieParam(COOKIE) String session, @QueryParam("status") String status,
                           @QueryParam("province") String province, @QueryParam("offset") String offset) {
-        return signedIn(session, user -> {
+        return signedIn(session, viewer -> {
+            User user = viewer.user();
             String st = blank(status);
             String pr = blank(province);
             PlanQuery.Parsed q = queries.parse(st, pr, null, "50", blank(offset));
             PlanService.Page page = plans.list(user, q.filter(), q.limit(), q.offset());
-            return html(200, pages.plans(user, page.items(), page.total(), st, q.filter().province(), q.offset(), q.limit()));
+            return html(200, pages.plans(viewer, page.items(), page.total(), st, q.filter().province(), q.offset(), q.limit()));
         });
     }
 
     @GET
     @Path("/plans/{id}")
     public Response plan(@CookieParam(COOKIE) String session, @PathParam("id") String id) {
-        return signedIn(session, user -> {
+        return signedIn(session, viewer -> {
+            User user = viewer.user();
             PlanReport r = reports.find(user, id).orElseThrow(ApiException::notFound);
             String full = reportPage.render(r, clock.instant());
             int start = full.indexOf('>', full.indexOf("<body")) + 1;
             int end = full.lastIndexOf("</body>");
             var p = r.details().row();
-            return html(200, pages.plan(user, p.id(), (p.cityTh() == null ? p.city() : p.cityTh()) + " / " + p.city(),
+            return html(200, pages.plan(viewer, p.id(), (p.cityTh() == null ? p.city() : p.cityTh()) + " / " + p.city(),
                     full.substring(start, end)));
         });
     }
@@ -153,7 +196,8 @@ public class WebResource {
     @GET
     @Path("/plans/{id}/report.pdf")
     public Response pdf(@CookieParam(COOKIE) String session, @PathParam("id") String id) {
-        return signedIn(session, user -> {
+        return signedIn(session, viewer -> {
+            User user = viewer.user();
             PlanReport r = reports.find(user, id).orElseThrow(ApiException::notFound);
             byte[] pdf;
             try {
@@ -172,11 +216,11 @@ public class WebResource {
     public Response decisions(@CookieParam(COOKIE) String session, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("status") String status,
                               @QueryParam("province") String province) {
-        return signedIn(session, user -> {
+        return signedIn(session, viewer -> {
             DecisionQuery q = DecisionQuery.parse(blank(from), blank(to), blank(status), blank(province), "html", provinces);
             DecisionTotals totals = decisions.totals(q);
             Iterator<DecisionLine> lines = decisions.open(q);
-            String top = WebPages.decisionsTop(user, blank(from), blank(to), q.status(), q.province());
+            String top = WebPages.decisionsTop(viewer, blank(from), blank(to), q.status(), q.province());
             StreamingOutput body = out -> {
                 Splice splice = new Splice(out, "<body class=\"decisions\">", "<body class=\"decisions lang-th\">",
                         WebPages.links(), top);
@@ -192,7 +236,7 @@ public class WebResource {
     public Response decisionsCsv(@CookieParam(COOKIE) String session, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("status") String status,
                                  @QueryParam("province") String province) {
-        return signedIn(session, user -> {
+        return signedIn(session, viewer -> {
             DecisionQuery q = DecisionQuery.parse(blank(from), blank(to), blank(status), blank(province), "csv", provinces);
             Iterator<DecisionLine> lines = decisions.open(q);
             StreamingOutput body = out -> DecisionCsv.write(lines, out);
@@ -219,20 +263,30 @@ public class WebResource {
     }
 
     /** Runs the page for the session's user, read again now; without one, to the sign-in form. */
-    private Response signedIn(String session, Function<User, Response> page) {
-        Optional<User> user = sessions.find(session).flatMap(s -> users.findByTokenHash(s.tokenHash())
-                .filter(u -> u.id().equals(s.userId())).map(WebResource::user)).filter(u -> u.role() != Role.CITY);
-        if (user.isEmpty()) {
+    private Response signedIn(String session, Function<Viewer, Response> page) {
+        Optional<Sessions.Session> open = sessions.find(session);
+        Optional<Viewer> viewer = open.flatMap(s -> users.findByTokenHash(s.tokenHash())
+                .filter(u -> u.id().equals(s.userId())).map(WebResource::user)).filter(u -> u.role() != Role.CITY)
+                .map(u -> new Viewer(u, open.get().csrf()));
+        if (viewer.isEmpty()) {
             sessions.close(session);
-            return Response.seeOther(URI.create("/ui/signin")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            return redirect("/ui/signin").build();
         }
         try {
-            return page.apply(user.get());
+            return page.apply(viewer.get());
         } catch (ApiException e) {
             Bilingual message = e.status() == 404 ? new Bilingual("Plan not found.", "ไม่พบแผน")
                     : new Bilingual(e.getMessage(), e.getMessage());
-            return html(e.status(), pages.message(user.get(), message));
+            return html(e.status(), pages.message(viewer.get(), message));
         }
+    }
+
+    /**
+     * A 303 to a path of this service, relative as sent: Jersey's resolution of a relative Location against the
+     * request's Host header is switched off in SmartCityApplication, so a forged Host cannot send a user elsewhere.
+     */
+    private static Response.ResponseBuilder redirect(String path) {
+        return Response.seeOther(URI.create(path)).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private static User user(th.or.depa.smartcity.store.UserRow u) {
@@ -241,6 +295,10 @@ public class WebResource {
 
     private static String cookie(String value, long maxAge) {
         return COOKIE + "=" + value + "; Path=/ui; Max-Age=" + maxAge + "; HttpOnly; Secure; SameSite=Strict";
+    }
+
+    private static String signInCookie(String value, long maxAge) {
+        return SIGNIN_COOKIE + "=" + value + "; Path=/ui/signin; Max-Age=" + maxAge + "; HttpOnly; Secure; SameSite=Strict";
     }
 
     private static String blank(String s) {

@@ -706,4 +706,20 @@ class PlanReaderTest {
         org.junit.jupiter.api.Assertions.assertEquals(422, e.status());
         org.junit.jupiter.api.Assertions.assertEquals("applicant.name", e.errors().get(0).field());
     }
+
+    @org.junit.jupiter.api.Test
+    void aLoneSurrogateInAValueOrAKeyIsAFormatErrorBecausePostgresWouldStoreAQuestionMark() {
+        PlanReader reader = new PlanReader(new com.fasterxml.jackson.databind.ObjectMapper(), Provinces.load());
+        String city = "\"city\":{\"name\":\"C\",\"province\":\"Phuket\",\"kind\":\"NEW\"}}";
+        for (String[] c : new String[][] {
+                {"{\"applicant\":{\"name\":\"A\\ud800B\",\"type\":\"PRIVATE\"}," + city, "applicant.name"},
+                {"{\"applicant\":{\"name\":\"A\\udfff\",\"type\":\"PRIVATE\"}," + city, "applicant.name"},
+                {"{\"applicant\":{\"n\\ud800\":\"A\",\"type\":\"PRIVATE\"}," + city, "applicant"}}) {
+            PlanFormatException e = org.junit.jupiter.api.Assertions.assertThrows(PlanFormatException.class,
+                    () -> reader.read(c[0].getBytes(java.nio.charset.StandardCharsets.UTF_8)), c[0]);
+            org.junit.jupiter.api.Assertions.assertEquals(422, e.status(), c[0]);
+            org.junit.jupiter.api.Assertions.assertEquals(c[1], e.errors().get(0).field(), c[0]);
+            org.junit.jupiter.api.Assertions.assertEquals(StorableText.LONE_SURROGATE, e.errors().get(0).message());
+        }
+    }
 }

@@ -49,6 +49,19 @@ class ReportWritersTest {
     }
 
     @Test
+    void aCellThatASpreadsheetWouldRunAsAFormulaStartsWithAQuote() {
+        for (String formula : List.of("=HYPERLINK(\"http://x\",\"y\")", "-2+3+cmd|' /C calc'!A0", "+1", "@SUM(A1)",
+                "\tx", "\rx")) {
+            String cell = Csv.field(formula);
+            String unquoted = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+            assertEquals("'" + formula, unquoted, formula);
+        }
+        assertEquals("Phuket", Csv.field("Phuket"), "other cells stay as they are");
+        assertEquals("a=b", Csv.field("a=b"), "only the first character counts");
+        assertEquals("", Csv.field(""));
+    }
+
+    @Test
     void htmlEscapesEveryTextAndDrawsSvgCharts() throws Exception {
         DecisionTotals totals = new DecisionTotals();
         DecisionLine evil = line("<script>alert('x')</script>", "เมือง & <i>");

@@ -141,7 +141,7 @@ abstract class SecurityContract {
             case "GET" -> req.get();
             case "DELETE" -> req.delete();
             case "PUT" -> req.put(Entity.json("{}"));
-            default -> req.post(Entity.json("{}"));
+            default -> req.post(path.startsWith("/ui/") ? Entity.form(new jakarta.ws.rs.core.Form()) : Entity.json("{}"));
         });
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.store.UserDao;
 import th.or.depa.smartcity.support.Api;
+import th.or.depa.smartcity.support.RawHttp;
 import th.or.depa.smartcity.support.TestApps;
 import th.or.depa.smartcity.support.TestDatabases;
 
@@ -71,16 +73,46 @@ class WebViewH2Test {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A sign-in form as a browser gets it: the Cookie header value to send back, and the form's CSRF token. */
+    record Form(String cookie, String csrf) {
+    }
+
+    static Form form() throws Exception {
+        HttpResponse<String> r = get("/ui/signin", null);
+        assertEquals(200, r.statusCode());
+        return new Form(cookie(r, WebResource.SIGNIN_COOKIE), hidden(r.body(), "csrf"));
+    }
+
+    /** The value of a Set-Cookie of this name, as "name=value". */
+    static String cookie(HttpResponse<String> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    /** The value of the page's (first) hidden input of this name. */
+    static String hidden(String html, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"" + name
+                + "\" value=\"([^\"]*)\"/>").matcher(html);
+        assertTrue(m.find(), "no hidden " + name + " in " + html);
+        return m.group(1);
+    }
+
     static HttpResponse<String> signIn(String token) throws Exception {
-        return post("/ui/signin", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null);
+        Form f = form();
+        return post("/ui/signin", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&csrf=" + f.csrf(), f.cookie());
+    }
+
+    /** Signs out from a page of the session, as its Sign out button does. */
+    static HttpResponse<String> signOut(String cookie) throws Exception {
+        String csrf = hidden(get("/ui/plans", cookie).body(), "csrf");
+        return post("/ui/signout", "csrf=" + csrf, cookie);
     }
 
     /** Signs in and returns the Cookie header value to send back. */
     static String session(String token) throws Exception {
         HttpResponse<String> r = signIn(token);
         assertEquals(303, r.statusCode(), r.body());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return cookie(r, WebResource.COOKIE);
     }
 
     @Test
@@ -96,15 +128,16 @@ class WebViewH2Test {
         HttpResponse<String> r = signIn("not-a-token");
         assertEquals(401, r.statusCode());
         assertTrue(r.body().contains("โทเค็นไม่ถูกต้อง"), r.body());
-        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
-        assertEquals(401, post("/ui/signin", "token=", null).statusCode());
+        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(WebResource.COOKIE)));
+        Form f = form();
+        assertEquals(401, post("/ui/signin", "token=&csrf=" + f.csrf(), f.cookie()).statusCode());
     }
 
     @Test
     void aCityTokenIsA403Page() throws Exception {
         HttpResponse<String> r = signIn(api.city("org-" + UUID.randomUUID()));
         assertEquals(403, r.statusCode());
-        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(WebResource.COOKIE)));
     }
 
     @Test
@@ -112,8 +145,9 @@ class WebViewH2Test {
         String token = api.token(Role.OFFICE, null, null, false);
         HttpResponse<String> r = signIn(token);
         assertEquals(303, r.statusCode());
-        assertEquals("/ui/plans", URI.create(r.headers().firstValue("Location").orElseThrow()).getPath());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertEquals("/ui/plans", r.headers().firstValue("Location").orElseThrow());
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(WebResource.COOKIE + "="))
+                .findFirst().orElseThrow();
         assertTrue(setCookie.startsWith(WebResource.COOKIE + "="), setCookie);
         assertTrue(setCookie.contains("HttpOnly"), setCookie);
         assertTrue(setCookie.contains("Secure"), setCookie);
@@ -152,7 +186,7 @@ class WebViewH2Test {
     void signingOutEndsTheSession() throws Exception {
         String cookie = session(api.token(Role.COMMITTEE, null, "COMMITTEE", false));
         assertEquals(200, get("/ui/plans", cookie).statusCode());
-        HttpResponse<String> out = post("/ui/signout", "", cookie);
+        HttpResponse<String> out = signOut(cookie);
         assertEquals(303, out.statusCode());
         assertTrue(out.headers().firstValue("Set-Cookie").orElseThrow().contains("Max-Age=0"));
         assertEquals(303, get("/ui/plans", cookie).statusCode(), "the old cookie no longer opens a page");
@@ -197,5 +231,101 @@ class WebViewH2Test {
         assertTrue(get("/ui/static/app.js", null).body().contains("lang-toggle"));
         assertEquals(404, get("/ui/static/config.yml", null).statusCode());
         assertTrue(get("/ui/static/..%2Fconfig.yml", null).statusCode() >= 400);
+    }
+
+    @Test
+    void signInWithoutTheFormsCsrfTokenIs403AndOpensNoSession() throws Exception {
+        String token = api.token(Role.OFFICE, null, null, false);
+        String t = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        Form f = form();
+        Form other = form();
+        for (HttpResponse<String> r : List.of(post("/ui/signin", t, null), post("/ui/signin", t, f.cookie()),
+                post("/ui/signin", t + "&csrf=" + f.csrf(), null), post("/ui/signin", t + "&csrf=x" + f.csrf(), f.cookie()),
+                post("/ui/signin", t + "&csrf=" + other.csrf(), f.cookie()), post("/ui/signin", t + "&csrf=", WebResource.SIGNIN_COOKIE + "="))) {
+            assertEquals(403, r.statusCode(), r.body());
+            assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(WebResource.COOKIE)));
+            assertTrue(r.body().contains("name=\"csrf\""), "a fresh form to try again");
+        }
+        assertEquals(303, post("/ui/signin", t + "&csrf=" + f.csrf(), f.cookie()).statusCode(), "the form's own token works");
+        String set = get("/ui/signin", null).headers().allValues("Set-Cookie").get(0);
+        assertTrue(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/ui/signin"), set);
+    }
+
+    @Test
+    void signOutWithoutTheSessionsCsrfTokenIs403AndTheSessionLives() throws Exception {
+        String cookie = session(api.token(Role.OFFICE, null, null, false));
+        String other = session(api.token(Role.OFFICE, null, null, false));
+        String othersToken = hidden(get("/ui/plans", other).body(), "csrf");
+        for (String form : new String[] {"", "csrf=", "csrf=" + othersToken}) {
+            assertEquals(403, post("/ui/signout", form, cookie).statusCode(), form);
+            assertEquals(200, get("/ui/plans", cookie).statusCode(), "still signed in after " + form);
+        }
+        assertEquals(303, signOut(cookie).statusCode());
+        assertEquals(303, get("/ui/plans", cookie).statusCode());
+    }
+
+    @Test
+    void aUserHasAtMostFiveSessionsAndANewOneEndsTheOldest() throws Exception {
+        String token = api.token(Role.COMMITTEE, null, "SUBCOMMITTEE", false);
+        List<String> cookies = new java.util.ArrayList<>();
+        for (int i = 0; i < Sessions.MAX_PER_USER + 1; i++) {
+            cookies.add(session(token));
+        }
+        assertEquals(303, get("/ui/plans", cookies.get(0)).statusCode(), "the oldest session ended");
+        for (String c : cookies.subList(1, cookies.size())) {
+            assertEquals(200, get("/ui/plans", c).statusCode());
+        }
+        assertEquals(200, get("/ui/plans", session(api.token(Role.OFFICE, null, null, false))).statusCode(),
+                "another user's sessions are their own");
+    }
+
+    @Test
+    void failedSignInsFromOneAddressAreLimitedWith429AndRetryAfter() throws Exception {
+        String office = api.token(Role.OFFICE, null, null, false);
+        String from = "127.0.0.2";
+        for (int i = 0; i < SignInLimiter.FAILURES_PER_MINUTE; i++) {
+            assertEquals(401, rawSignIn(from, "wrong-" + i, "X-Forwarded-For: 10.9.9." + i).status());
+        }
+        for (String token : new String[] {"wrong-again", office}) {
+            RawHttp.Answer refused = rawSignIn(from, token, "X-Forwarded-For: 10.9.9.99");
+            assertEquals(429, refused.status(), refused.body());
+            long retry = Long.parseLong(refused.header("Retry-After"));
+            assertTrue(retry >= 1 && retry <= 60, "Retry-After: " + retry);
+            assertTrue(refused.header("Content-Type").startsWith("text/html"));
+            assertTrue(refused.body().contains("class=\"error\""), refused.body());
+        }
+        assertEquals(303, rawSignIn("127.0.0.3", office).status(), "another address is not limited");
+    }
+
+    /** A sign-in through the form from the given loopback address, as a browser there would send it. */
+    static RawHttp.Answer rawSignIn(String from, String token, String... headers) throws Exception {
+        int port = APP.getLocalPort();
+        RawHttp.Answer page = RawHttp.send("127.0.0.1", port, from, RawHttp.get("/ui/signin", "127.0.0.1:" + port));
+        String cookie = page.header("Set-Cookie");
+        String body = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&csrf=" + hidden(page.body(), "csrf");
+        StringBuilder request = new StringBuilder("POST /ui/signin HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Cookie: " + cookie.substring(0, cookie.indexOf(';')) + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n");
+        for (String h : headers) {
+            request.append(h).append("\r\n");
+        }
+        return RawHttp.send("127.0.0.1", port, from, request.append("Connection: close\r\n\r\n").append(body).toString());
+    }
+
+    @Test
+    void redirectsAreRelativeWhateverTheHostHeaderSays() throws Exception {
+        int port = APP.getLocalPort();
+        String session = session(api.token(Role.OFFICE, null, null, false));
+        for (String request : List.of(RawHttp.get("/ui", "evil.example"), RawHttp.get("/ui/plans", "evil.example"),
+                RawHttp.get("/ui", "evil.example", "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https"),
+                "POST /ui/signout HTTP/1.1\r\nHost: evil.example\r\nCookie: " + WebResource.COOKIE + "=gone\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
+            RawHttp.Answer r = RawHttp.send("127.0.0.1", port, request);
+            assertEquals(303, r.status(), request);
+            String location = r.header("Location");
+            assertTrue(location.startsWith("/ui/") && !location.contains("evil"), request + " → " + location);
+        }
+        RawHttp.Answer plans = RawHttp.send("127.0.0.1", port, RawHttp.get("/ui", "evil.example", "Cookie: " + session));
+        assertEquals("/ui/plans", plans.header("Location"));
     }
 }

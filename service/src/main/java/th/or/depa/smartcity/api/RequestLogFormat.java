@@ -1,0 +1,42 @@
+package th.or.depa.smartcity.api;
+
+import ch.qos.logback.access.common.spi.IAccessEvent;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.server.ServerFactory;
+import io.dropwizard.logging.common.AbstractAppenderFactory;
+import io.dropwizard.logging.common.AppenderFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+
+/**
+ * The request log never holds a secret: whatever config.yml says, every request-log appender writes this format,
+ * which has the path without its query string (a token sent as ?access_token= is refused, but would still be
+ * logged by Dropwizard's default "%r") and no header at all (Authorization, Cookie, a Referer with a query).
+ */
+public final class RequestLogFormat {
+
+    /** The common log format, with the path (%U) in place of the request line (%r) and without user or headers. */
+    public static final String FORMAT = "%h - - [%t{dd/MMM/yyyy:HH:mm:ss Z,UTC}] \"%m %U %H\" %s %b %D";
+
+    private RequestLogFormat() {
+    }
+
+    /** Sets the format on every appender; a request log this cannot control stops the service from starting. */
+    public static void enforce(ServerFactory server) {
+        if (!(server instanceof AbstractServerFactory factory)) {
+            throw new IllegalStateException("unknown server factory " + server.getClass().getName()
+                    + ": its request log cannot be kept free of tokens");
+        }
+        if (!(factory.getRequestLogFactory() instanceof LogbackAccessRequestLogFactory requestLog)) {
+            throw new IllegalStateException("server.requestLog must be of type logback-access (the default): "
+                    + "the service fixes its format so that no token is logged");
+        }
+        for (AppenderFactory<IAccessEvent> appender : requestLog.getAppenders()) {
+            if (!(appender instanceof AbstractAppenderFactory<IAccessEvent> a)) {
+                throw new IllegalStateException("request log appender " + appender.getClass().getName()
+                        + " has no format the service can fix");
+            }
+            a.setLayout(null); // a custom layout (access-json) could list headers or the query
+            a.setLogFormat(FORMAT);
+        }
+    }
+}
