@@ -33,7 +33,7 @@ import th.or.depa.smartcity.auth.UserService;
 import th.or.depa.smartcity.api.RuleSetsResource;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
 import th.or.depa.smartcity.ruleset.RulesFolderWatcher;
-import th.or.depa.smartcity.auth.QueryTokenRefusal;
+import th.or.depa.smartcity.api.QueryTokenRefusal;
 import th.or.depa.smartcity.auth.RoleAuthorizer;
 import th.or.depa.smartcity.auth.TokenAuthenticator;
 import th.or.depa.smartcity.auth.User;

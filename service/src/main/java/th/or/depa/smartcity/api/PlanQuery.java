@@ -10,8 +10,7 @@ import th.or.depa.smartcity.store.PlanFilter;
 /** Parses GET /api/plans queries: a bad value is a 422 naming the parameter, never a silent default. */
 public final class PlanQuery {
 
-    public static final Set<String> STATES = Set.of("NOT_ELIGIBLE", "SCREENING", "REVISION_REQUESTED",
-            "SUBCOMMITTEE_REVIEW", "COMMITTEE_REVIEW", "CERTIFIED", "REJECTED", "WITHDRAWN", "REVOKED");
+    public static final Set<String> STATES = th.or.depa.smartcity.plan.PlanStates.ALL;
     static final Set<String> KINDS = Set.of("LIVABLE", "NEW");
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;

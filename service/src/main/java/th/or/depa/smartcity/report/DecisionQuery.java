@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import th.or.depa.smartcity.api.ApiException;
-import th.or.depa.smartcity.api.PlanQuery;
+import th.or.depa.smartcity.plan.PlanFormatException;
+import th.or.depa.smartcity.plan.PlanStates;
 import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.workflow.WorkflowService;
@@ -32,9 +32,9 @@ public record DecisionQuery(LocalDate from, LocalDate to, String status, String 
         if (f != null && t != null && t.isBefore(f)) {
             errors.add(new FieldError("to", "must not be before from"));
         }
-        if (status != null && !PlanQuery.STATES.contains(status)) {
+        if (status != null && !PlanStates.ALL.contains(status)) {
             errors.add(new FieldError("status", "must be one of "
-                    + String.join(", ", PlanQuery.STATES.stream().sorted().toList())));
+                    + String.join(", ", PlanStates.ALL.stream().sorted().toList())));
         }
         String prov = null;
         if (province != null) {
@@ -45,7 +45,7 @@ public record DecisionQuery(LocalDate from, LocalDate to, String status, String 
         }
         Format fmt = format(format, errors);
         if (!errors.isEmpty()) {
-            throw new ApiException(422, errors.get(0).field() + ": " + errors.get(0).message(), errors, null);
+            throw new PlanFormatException(422, errors);
         }
         return new DecisionQuery(f, t, status, prov, fmt);
     }

@@ -1,4 +1,4 @@
-package th.or.depa.smartcity.auth;
+package th.or.depa.smartcity.api;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import th.or.depa.smartcity.api.ErrorBody;
 
 /**
  * Only the Authorization header authenticates. Dropwizard's OAuthCredentialAuthFilter also reads ?access_token=,
