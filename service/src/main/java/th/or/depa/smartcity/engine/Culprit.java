@@ -37,7 +37,7 @@ final class Culprit {
         return new RuleError(first, 0, message);
     }
 
-    private static final Pattern NAMES = Pattern.compile("([A-Za-z_$][\\w$]*)(?=\\s*\\()|[\\w$]+\\.([A-Za-z_$][\\w$]*)");
+    private static final Pattern NAMES = Pattern.compile("([A-Za-z_$][\\w$]*)(?=\\s*\\()|[\\w$]+(?:\\.[\\w$]+)*\\.([A-Za-z_$][\\w$]*)");
 
     /** A compiler message about generated Java: the first file line that names a method or class it mentions. */
     static RuleError inSources(Map<String, String> sources, String message) {

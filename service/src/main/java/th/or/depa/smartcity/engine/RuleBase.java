@@ -107,9 +107,12 @@ final class RuleBase {
         private int firings;
         private volatile String current;
         private final Map<String, Integer> changes = new java.util.HashMap<>();
+        private final Map<String, Integer> inserts = new java.util.HashMap<>();
 
+        /** A rule that updates or deletes what it matches is what fires again; inserts alone rarely are. */
         String busiest() {
-            return changes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+            Map<String, Integer> by = changes.isEmpty() ? inserts : changes;
+            return by.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
         }
 
         private void changed(Rule rule) {
@@ -128,8 +131,8 @@ final class RuleBase {
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            changed(event.getRule());
             if (event.getRule() != null) {
+                inserts.merge(rules.label(event.getRule()), 1, Integer::sum);
                 inserted.add(new RuleRun.Inserted(event.getObject(), rules.label(event.getRule())));
             }
         }

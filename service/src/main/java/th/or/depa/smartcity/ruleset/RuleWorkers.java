@@ -26,6 +26,8 @@ import th.or.depa.smartcity.engine.RunLimits;
  */
 public final class RuleWorkers {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleWorkers.class);
+
     /** The worker did not answer in time or died; what it was doing names the file or test. */
     private static final String EOF = "\u0000eof";
 
@@ -65,7 +67,16 @@ public final class RuleWorkers {
                 "-Xmx" + heap, "-Xss1m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), RuleWorkerMain.class.getName());
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            java.io.File log = java.io.File.createTempFile("rule-worker-", ".log");
+            log.deleteOnExit();
+            Process p = new ProcessBuilder(command).redirectError(log).start();
+            p.onExit().thenRun(() -> {
+                if (p.exitValue() != 0 && p.exitValue() != 137) {
+                    LOG.warn("the rule worker {} ended with {}; its log: {}", p.pid(), p.exitValue(), log);
+                } else {
+                    log.delete();
+                }
+            });
             Worker w = new Worker(p);
             w.send(mapper.writeValueAsString(new RuleWorkerMain.Job(files.files(), version, limits.maxFirings(),
                     limits.timeout().toMillis(), limits.maxAllocatedBytes())));
@@ -166,12 +177,21 @@ public final class RuleWorkers {
             String at = step;
             int colon = at.indexOf(": ");
             String file = colon > 0 && !at.startsWith("compiling") ? at.substring(0, colon) : "";
-            boolean silent = process.isAlive();
+            boolean silent = !exited();
             process.destroyForcibly();
             String why = silent ? "did not finish within " + checkTimeout.toSeconds() + " s (rules.checkTimeout)"
                     : "stopped the rule worker (exit " + exitCode() + "): it ran out of its " + heap
                             + " heap (rules.workerHeap) or crashed";
             return new RuleError(file, 0, at + " " + why);
+        }
+
+        private boolean exited() {
+            try {
+                return process.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         private int exitCode() {

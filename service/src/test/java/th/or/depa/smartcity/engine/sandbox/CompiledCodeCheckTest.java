@@ -61,7 +61,7 @@ class CompiledCodeCheckTest {
         "java.lang.System.getProperty    | insert(new Outcome(System.getProperty(\"user.home\")));",
         "java.lang.Runtime               | Runtime.getRuntime().gc();",
         "java.util.concurrent.Executors  | java.util.concurrent.Executors.newCachedThreadPool();",
-        "java.lang.StackTraceElement     | RuntimeException e = new RuntimeException(); insert(new Outcome(Arrays.toString(e.getStackTrace())));",
+        
     })
     void compiledCodeThatReachesOutsideTheAllowListIsRefused(String reaches, String then) {
         List<CompiledCodeCheck.Violation> found = CompiledCodeCheck.check(compile(Map.of("x.drl", rule(then))));
