@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.EventRow;
 import th.or.depa.smartcity.store.PlanDao;
+import th.or.depa.smartcity.store.PlanRow;
 import th.or.depa.smartcity.store.RecordHeadDao;
 import th.or.depa.smartcity.store.UserDao;
 import th.or.depa.smartcity.store.UserEventDao;
@@ -68,10 +72,10 @@ public final class RecordKeeping {
         }
     }
 
-    private static void adoptUsers(org.jdbi.v3.core.Handle h, UserLog log, Clock clock) {
+    private static void adoptUsers(Handle h, UserLog log, Clock clock) {
         Instant now = now(clock);
-        Map<String, List<UserEventDao.TokenRow>> tokens = new java.util.HashMap<>();
-        h.attach(UserEventDao.class).tokens().forEach(t -> tokens.computeIfAbsent(t.userId(), u -> new java.util.ArrayList<>()).add(t));
+        Map<String, List<UserEventDao.TokenRow>> tokens = h.attach(UserEventDao.class).tokens().stream()
+                .collect(Collectors.groupingBy(UserEventDao.TokenRow::userId));
         for (UserRow u : h.attach(UserDao.class).list()) {
             List<Map<String, Object>> own = tokens.getOrDefault(u.id(), List.of()).stream()
                     .map(t -> Map.<String, Object>of("tokenId", UserLog.tokenId(t.tokenHash()),
@@ -86,7 +90,7 @@ public final class RecordKeeping {
         int sealed = 0;
         for (String id : unsigned) {
             boolean ok = jdbi.inTransaction(h -> {
-                Optional<th.or.depa.smartcity.store.PlanRow> p = h.attach(PlanDao.class).lock(id);
+                Optional<PlanRow> p = h.attach(PlanDao.class).lock(id);
                 EventDao events = h.attach(EventDao.class);
                 List<EventRow> all = events.all(id);
                 String head = events.head(id).map(EventDao.Head::recordHead).orElse(null);
@@ -115,7 +119,7 @@ public final class RecordKeeping {
         String prev = null;
         for (int i = 0; i < all.size(); i++) {
             EventRow e = all.get(i);
-            if (e.seq() != i + 1 || !EventLog.UNKEYED.equals(e.scheme()) || !java.util.Objects.equals(prev, e.prevHash())
+            if (e.seq() != i + 1 || !EventLog.UNKEYED.equals(e.scheme()) || !Objects.equals(prev, e.prevHash())
                     || !log.hash(e).equals(e.hash())) {
                 return false;
             }

@@ -3,7 +3,6 @@ package th.or.depa.smartcity.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,9 +195,5 @@ public final class UserLog {
 
     /** Events and whether the whole users' record verifies, read in one snapshot. */
     public record Listing(List<UserEventRow> events, RecordCheck check) {
-    }
-
-    public static List<Object> ids(List<String> hashes) {
-        return new ArrayList<>(hashes.stream().map(UserLog::tokenId).toList());
     }
 }
