@@ -45,7 +45,8 @@ for f in "$EXAMPLES"/*.plan.json; do
   [[ $code == 201 ]] || { log "$f: HTTP $code"; exit 1; }
 done
 log "seeding up to $PLANS plans"
-java -Xmx512m -cp "$BENCH_JAR" th.or.depa.smartcity.bench.SeedPlans "$url" postgres "" "$PLANS" >&2
+# the clones' records are signed with the key the service made in $ROOT (README, The record and its key)
+RECORD_KEY_FILE="${RECORD_KEY_FILE:-$ROOT/data/record.key}" java -Xmx512m -cp "$BENCH_JAR" th.or.depa.smartcity.bench.SeedPlans "$url" postgres "" "$PLANS" >&2
 psql $PG -q -d "$DBNAME" -c "VACUUM ANALYZE" >/dev/null
 memory "after $PLANS stored plans"
 

@@ -42,6 +42,9 @@ import th.or.depa.smartcity.cli.EvaluateCommand;
 import th.or.depa.smartcity.cli.RulesCheckCommand;
 import th.or.depa.smartcity.cli.VerifyRecordCommand;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.history.EventLog;
+import th.or.depa.smartcity.history.RecordKeeping;
+import th.or.depa.smartcity.history.RecordKey;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.Provinces;
@@ -94,6 +97,10 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         // JDBI's own engine caches each parsed statement; Dropwizard's name-prepending wrapper renders every one anew
         jdbi.setTemplateEngine(new DefinedAttributeTemplateEngine());
 
+        var record = config.getRecord();
+        RecordKey recordKey = RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), clock);
+        EventLog eventLog = new EventLog(recordKey);
+
         ObjectMapper mapper = env.getObjectMapper();
         Provinces provinces = Provinces.load();
         PlanReader reader = new PlanReader(mapper, provinces);
@@ -107,8 +114,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
 
         PlanEvaluator evaluator = new PlanEvaluator(clock);
-        PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, mapper, clock);
-        WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, mapper, clock);
+        PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, eventLog, mapper, clock);
+        WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, eventLog, mapper, clock);
 
         env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(new TokenAuthenticator(jdbi))
@@ -139,7 +146,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new WorkflowResource(workflow, mapper));
         env.jersey().register(new RuleSetsResource(ruleSets, new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper)));
         env.jersey().register(new CriteriaResource(ruleSets));
-        env.jersey().register(new UsersResource(new UserService(jdbi, clock)));
+        env.jersey().register(new UsersResource(new UserService(jdbi, recordKey, clock)));
         env.jersey().register(new th.or.depa.smartcity.api.ReportsResource(
                 new th.or.depa.smartcity.report.Decisions(jdbi, mapper), provinces, mapper, clock));
         env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(

@@ -22,6 +22,20 @@ public class SmartCityConfiguration extends Configuration {
     @NotNull
     private RulesSettings rules = new RulesSettings();
 
+    @Valid
+    @NotNull
+    private RecordSettings record = new RecordSettings();
+
+    @JsonProperty("record")
+    public RecordSettings getRecord() {
+        return record;
+    }
+
+    @JsonProperty("record")
+    public void setRecord(RecordSettings record) {
+        this.record = record;
+    }
+
     /** Submissions and evaluations per token per minute; 0 or absent is off. */
     @Min(0)
     private int rateLimitPerMinute = 0;
@@ -187,6 +201,33 @@ public class SmartCityConfiguration extends Configuration {
         @JsonProperty
         public void setWatch(boolean watch) {
             this.watch = watch;
+        }
+    }
+
+    /** The key the record is signed with: RECORD_KEY if set, else the key file (made on first start). */
+    public static class RecordSettings {
+        private String key = "";
+        @NotNull
+        private String keyFile = "data/record.key";
+
+        @JsonProperty
+        public String getKey() {
+            return key;
+        }
+
+        @JsonProperty
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        @JsonProperty
+        public String getKeyFile() {
+            return keyFile;
+        }
+
+        @JsonProperty
+        public void setKeyFile(String keyFile) {
+            this.keyFile = keyFile;
         }
     }
 }

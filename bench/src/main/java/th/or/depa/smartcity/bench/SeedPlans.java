@@ -21,6 +21,8 @@ import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.history.EventLog;
 import th.or.depa.smartcity.history.NewEvent;
+import th.or.depa.smartcity.history.RecordKey;
+import th.or.depa.smartcity.store.PlanRowState;
 import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.EventRow;
 
@@ -29,7 +31,8 @@ import th.or.depa.smartcity.store.EventRow;
  * plans already stored (bench/scripts submit the spec's example plans through POST /api/plans first), so every
  * column, including ones added by later migrations, holds what the service itself wrote. Each clone gets new ids
  * in plans, plan_revisions, evaluations and events, and its record is re-chained with the service's own
- * {@link EventLog}, so the hash chain of every clone verifies.
+ * {@link EventLog} under the service's record key (RECORD_KEY, else RECORD_KEY_FILE, default data/record.key), so
+ * the record of every clone verifies.
  *
  * <pre>java -cp bench/target/benchmarks.jar th.or.depa.smartcity.bench.SeedPlans JDBC_URL USER PASSWORD COUNT</pre>
  */
@@ -47,7 +50,9 @@ public final class SeedPlans {
         }
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
-            int made = seed(c, Integer.parseInt(args[3]));
+            RecordKey key = RecordKey.load(System.getenv("RECORD_KEY"),
+                    System.getenv().getOrDefault("RECORD_KEY_FILE", "data/record.key"), false);
+            int made = seed(c, Integer.parseInt(args[3]), key);
             System.out.printf("seeded %d plans in %.1f s%n", made, (System.nanoTime() - start) / 1e9);
         }
     }
@@ -57,7 +62,8 @@ public final class SeedPlans {
                             List<Map<String, Object>> evaluations, List<Map<String, Object>> events) {
     }
 
-    static int seed(Connection c, int target) throws SQLException {
+    static int seed(Connection c, int target, RecordKey key) throws SQLException {
+        EventLog log = new EventLog(key);
         c.setAutoCommit(false);
         int have = count(c);
         if (have >= target) {
@@ -100,16 +106,26 @@ public final class SeedPlans {
                 row.put("result", replaceIds((String) e.get("result"), ids));
                 evaluations.add(row);
             }
-            String head = null;
+            Map<String, Object> plan = new LinkedHashMap<>(t.plan());
+            plan.put("id", newId);
+            plan.put("reference", t.plan().get("reference") + "#" + n);
+            Object latest = t.plan().get("latest_evaluation_id");
+            plan.put("latest_evaluation_id", latest == null ? null : ids.get((String) latest));
+            String result = t.evaluations().stream().filter(r -> r.get("id").equals(latest))
+                    .map(r -> replaceIds((String) r.get("result"), ids)).findFirst().orElse(null);
+            PlanRowState state = new PlanRowState((String) plan.get("state"), ((Number) plan.get("revision")).intValue(),
+                    (String) plan.get("outcome"), (String) plan.get("latest_evaluation_id"), (String) plan.get("certificate"),
+                    ((Number) plan.get("review_round")).intValue(), result);
             EventRow[] last = new EventRow[1];
-            EventDao dao = capturing(last);
+            Object[] head = new Object[4];
+            EventDao dao = capturing(last, state, head);
             for (Map<String, Object> e : t.events()) {
                 String data = replaceIds((String) e.get("data"), ids);
                 String role = (String) e.get("role");
                 User actor = e.get("actor_id") == null ? null : new User((String) e.get("actor_id"),
                         (String) e.get("actor"), Role.valueOf(role), null, null, false);
                 Integer version = e.get("rule_set_version") == null ? null : ((Number) e.get("rule_set_version")).intValue();
-                EventLog.append(dao, newId, new NewEvent((String) e.get("type"), actor, instant(e.get("occurred_at")),
+                log.append(dao, newId, new NewEvent((String) e.get("type"), actor, instant(e.get("occurred_at")),
                         (String) e.get("state_before"), (String) e.get("state_after"), (String) e.get("comment"),
                         version, (String) e.get("rule_set_sha256"), data));
                 EventRow chained = last[0];
@@ -119,17 +135,13 @@ public final class SeedPlans {
                 row.put("data", data);
                 row.put("prev_hash", chained.prevHash());
                 row.put("hash", chained.hash());
+                row.put("scheme", chained.scheme());
+                row.put("plan_row", chained.planRow());
                 events.add(row);
-                head = chained.hash();
             }
-            Map<String, Object> plan = new LinkedHashMap<>(t.plan());
-            plan.put("id", newId);
-            plan.put("reference", t.plan().get("reference") + "#" + n);
-            Object latest = t.plan().get("latest_evaluation_id");
-            plan.put("latest_evaluation_id", latest == null ? null : ids.get((String) latest));
-            if (plan.containsKey("record_head")) {
-                plan.put("record_head", head);
-            }
+            plan.put("record_head", head[1]);
+            plan.put("record_count", head[2]);
+            plan.put("record_mac", head[3]);
             plans.add(plan);
             made++;
             if (made % BATCH == 0) {
@@ -181,12 +193,19 @@ public final class SeedPlans {
         throw new IllegalStateException("not a timestamp: " + o);
     }
 
-    /** An EventDao that only remembers the row EventLog appends, so that the service's hashing chains the clone. */
-    private static EventDao capturing(EventRow[] last) {
+    /**
+     * An EventDao that only remembers the row EventLog appends and the head it signs, so that the service's hashing
+     * chains the clone; the clone's plan row is the one each event vouches for.
+     */
+    private static EventDao capturing(EventRow[] last, PlanRowState row, Object[] head) {
         return (EventDao) Proxy.newProxyInstance(EventDao.class.getClassLoader(), new Class<?>[]{EventDao.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "last" -> Optional.ofNullable(last[0]);
-                    case "head" -> Optional.ofNullable(last[0] == null ? null : last[0].hash());
+                    case "rowState" -> Optional.of(row);
+                    case "moveHead" -> {
+                        System.arraycopy(args, 0, head, 0, 4);
+                        yield null;
+                    }
                     case "insert", "insertRow", "insertRows" -> {
                         last[0] = args[0] instanceof List<?> rows ? (EventRow) rows.get(rows.size() - 1)
                                 : (EventRow) args[0];

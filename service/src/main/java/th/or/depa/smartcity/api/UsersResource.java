@@ -17,12 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.dropwizard.auth.Auth;
 import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.history.UserLog;
+import th.or.depa.smartcity.store.StoredJson;
+import th.or.depa.smartcity.store.UserEventDao;
 import th.or.depa.smartcity.auth.UserService;
 import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.store.UserRow;
 
-/** ADMIN manages users (api.md, Users): create (the token shown once), list (never a token), revoke tokens. */
+/**
+ * ADMIN manages users (api.md, Users): create (the token shown once), list (never a token), revoke tokens; ADMIN and
+ * OFFICE read the users' record.
+ */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -33,6 +41,8 @@ public class UsersResource {
             "role", JsonBodies.Type.TEXT, "org", JsonBodies.Type.TEXT, "body", JsonBodies.Type.TEXT,
             "chair", JsonBodies.Type.FLAG);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final UserService users;
 
     public UsersResource(UserService users) {
@@ -40,7 +50,7 @@ public class UsersResource {
     }
 
     @POST
-    public Response create(InputStream body) {
+    public Response create(@Auth User admin, InputStream body) {
         Map<String, JsonNode> b = JsonBodies.read(body, FIELDS, Set.of("name", "role"));
         String name = JsonBodies.text(b, "name");
         String role = JsonBodies.text(b, "role");
@@ -52,7 +62,7 @@ public class UsersResource {
             List<FieldError> errors = problems.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
             throw new ApiException(422, errors.get(0).field() + ": " + errors.get(0).message(), errors, null);
         }
-        UserService.Created created = users.create(name, Role.valueOf(role), org, seat, chair);
+        UserService.Created created = users.create(admin, name, Role.valueOf(role), org, seat, chair);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", created.user().id());
         out.put("name", created.user().name());
@@ -68,9 +78,31 @@ public class UsersResource {
 
     @DELETE
     @Path("/{id}/tokens")
-    public Map<String, Object> revoke(@PathParam("id") String id) {
-        int revoked = users.revokeTokens(id).orElseThrow(() -> new ApiException(404, "no such user"));
+    public Map<String, Object> revoke(@Auth User admin, @PathParam("id") String id) {
+        int revoked = users.revokeTokens(admin, id).orElseThrow(() -> new ApiException(404, "no such user"));
         return Map.of("id", id, "revoked", revoked);
+    }
+
+    /** The users' record: who created which user with which role, who revoked which tokens; ADMIN and OFFICE read it. */
+    @GET
+    @Path("/record")
+    @RolesAllowed({Role.ADMIN_, Role.OFFICE_})
+    public Map<String, Object> record() {
+        UserLog.Listing listing = users.record();
+        return Map.of("items", listing.events().stream().map(UsersResource::item).toList(),
+                "chainVerified", listing.check().ok());
+    }
+
+    private static Map<String, Object> item(UserEventDao.UserEventRow e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("type", e.type());
+        m.put("actor", e.actor());
+        m.put("role", e.role());
+        m.put("at", e.occurredAt());
+        m.put("user", e.subjectId());
+        m.put("data", StoredJson.read(MAPPER, e.data()));
+        return m;
     }
 
     private static Map<String, Object> describe(UserService.Listed u) {

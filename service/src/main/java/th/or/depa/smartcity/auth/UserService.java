@@ -1,24 +1,34 @@
 package th.or.depa.smartcity.auth;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import th.or.depa.smartcity.history.RecordKey;
+import th.or.depa.smartcity.history.UserLog;
 import th.or.depa.smartcity.store.UserDao;
+import th.or.depa.smartcity.store.UserEventDao;
 import th.or.depa.smartcity.store.UserRow;
 
-/** Creates users (add-user and POST /api/users) and revokes their tokens. */
+/** Creates users (add-user and POST /api/users) and revokes their tokens, each with its event in the users' record. */
 public final class UserService {
 
     /** A new user and the token it gets, shown this once. */
     public record Created(UserRow user, String token) {
     }
 
+    private final Jdbi jdbi;
     private final UserDao users;
+    private final UserLog log;
     private final Clock clock;
 
-    public UserService(Jdbi jdbi, Clock clock) {
+    public UserService(Jdbi jdbi, RecordKey key, Clock clock) {
+        this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
+        this.log = new UserLog(key);
         this.clock = clock;
     }
 
@@ -56,17 +66,49 @@ public final class UserService {
         return users.list().stream().map(u -> new Listed(u, u.active() && users.hasLiveToken(u.id()))).toList();
     }
 
-    /** Revokes every token of the user; empty when there is no such user. */
-    public java.util.Optional<Integer> revokeTokens(String userId) {
-        return users.find(userId).map(u -> users.revokeTokens(userId,
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    /** Revokes every token of the user by an ADMIN (null: the command line); empty when there is no such user. */
+    public java.util.Optional<Integer> revokeTokens(User admin, String userId) {
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            if (dao.find(userId).isEmpty()) {
+                return java.util.Optional.<Integer>empty();
+            }
+            Instant now = now();
+            java.util.List<String> live = h.attach(UserEventDao.class).tokens().stream()
+                    .filter(t -> t.userId().equals(userId) && t.revokedAt() == null)
+                    .map(t -> UserLog.tokenId(t.tokenHash())).toList();
+            int revoked = dao.revokeTokens(userId, now);
+            log.append(h, UserLog.REVOKED, admin, now, userId, Map.of("tokenIds", live));
+            return java.util.Optional.of(revoked);
+        });
     }
 
     public Created create(String name, Role role, String org, String body, boolean chair) {
+        return create(null, name, role, org, body, chair);
+    }
+
+    /** A new user and its first token, by an ADMIN (null: the command line), recorded in the users' record. */
+    public Created create(User admin, String name, Role role, String org, String body, boolean chair) {
         String token = Tokens.newToken();
-        UserRow row = new UserRow(UUID.randomUUID().toString(), name, role.name(), org, body, chair,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), true);
-        users.create(row, Tokens.hash(token));
+        UserRow row = new UserRow(UUID.randomUUID().toString(), name, role.name(), org, body, chair, now(), true);
+        String hash = Tokens.hash(token);
+        jdbi.useTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            dao.insertUser(row);
+            dao.insertToken(hash, row.id(), row.createdAt());
+            log.append(h, UserLog.CREATED, admin, row.createdAt(), row.id(),
+                    Map.of("user", UserLog.user(row), "tokenId", UserLog.tokenId(hash)));
+        });
         return new Created(row, token);
+    }
+
+    /** The users' record and its verdict, read in one snapshot so a concurrent append is not tampering. */
+    public UserLog.Listing record() {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h ->
+                new UserLog.Listing(h.attach(UserEventDao.class).all(), log.check(h)));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

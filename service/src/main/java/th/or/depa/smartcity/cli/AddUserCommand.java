@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.UserService;
+import th.or.depa.smartcity.history.RecordKeeping;
 import th.or.depa.smartcity.store.Databases;
 
 /** add-user: creates a user and prints its bearer token as the last line (shown once; only its hash is kept). */
@@ -43,7 +44,9 @@ public class AddUserCommand extends ConfiguredCommand<SmartCityConfiguration> {
             throw new IllegalArgumentException("the user was not created");
         }
         Jdbi jdbi = Cli.jdbi(config);
-        UserService.Created created = new UserService(jdbi, Clock.systemUTC())
+        var record = config.getRecord();
+        UserService.Created created = new UserService(jdbi,
+                RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), Clock.systemUTC()), Clock.systemUTC())
                 .create(name, Role.valueOf(role), org, body, chair);
         System.out.println("created " + role + " user " + created.user().id() + " (" + name + ")");
         System.out.println(created.token());

@@ -1,85 +1,182 @@
 package th.or.depa.smartcity.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.EventRow;
+import th.or.depa.smartcity.store.PlanRowState;
 
 /**
- * The tamper-evident record: each event's hash is SHA-256 over its canonical content, which includes the
- * previous event's hash. Editing, deleting or reordering rows behind the service's back breaks the chain.
+ * A plan's tamper-evident record. Each event's hash is an HMAC-SHA-256, under the record key, of its canonical
+ * content: the previous event's hash and the plan row as the write left it included. The plan's head (last hash
+ * and number of events) is signed with the same key, so re-chaining an edit, dropping the last events or editing
+ * the plan row all show without the key. Events from before the key carry scheme SHA256 and are sealed by a keyed
+ * RECORD_KEYED event (RecordKeeping).
  */
 public final class EventLog {
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    public static final String KEYED = "HMAC";
+    public static final String UNKEYED = "SHA256";
 
-    private EventLog() {
+    private final RecordKey key;
+
+    public EventLog(RecordKey key) {
+        this.key = key;
     }
 
-    /** Appends within the caller's transaction; the plan row's lock serialises appends to one plan. */
-    public static List<EventRow> append(EventDao events, String planId, NewEvent... e) {
+    /**
+     * Appends within the caller's transaction, after it has written the plan row (each event vouches for that
+     * row); the plan row's lock serialises appends to one plan.
+     */
+    public List<EventRow> append(EventDao events, String planId, NewEvent... e) {
         return chain(events, events.last(planId).orElse(null), planId, e);
     }
 
     /** The first events of a plan inserted in the caller's transaction: there is nothing before them to read. */
-    public static List<EventRow> start(EventDao events, String planId, NewEvent... e) {
+    public List<EventRow> start(EventDao events, String planId, NewEvent... e) {
         return chain(events, null, planId, e);
     }
 
-    private static List<EventRow> chain(EventDao events, EventRow last, String planId, NewEvent... es) {
+    private List<EventRow> chain(EventDao events, EventRow last, String planId, NewEvent... es) {
+        String row = planRow(events.rowState(planId).orElseThrow(
+                () -> new IllegalStateException("plan " + planId + " has no row to record")));
         List<EventRow> rows = new ArrayList<>(es.length);
         for (NewEvent e : es) {
-            last = signed(planId, last, e);
+            last = signed(planId, last, e, row);
             rows.add(last);
         }
         events.insert(rows);
+        events.moveHead(planId, last.hash(), last.seq(), headMac(planId, last.seq(), last.hash()));
         return rows;
     }
 
-    private static EventRow signed(String planId, EventRow last, NewEvent e) {
+    private EventRow signed(String planId, EventRow last, NewEvent e, String row) {
         int seq = last == null ? 1 : last.seq() + 1;
         String prev = last == null ? null : last.hash();
         String actorId = e.actor() == null ? null : e.actor().id();
         String actor = e.actor() == null ? null : e.actor().name();
         String role = e.actor() == null ? null : e.actor().role().name();
         EventRow unsigned = new EventRow(planId, seq, e.type(), actorId, actor, role, e.at(), e.stateBefore(),
-                e.stateAfter(), e.comment(), e.ruleSetVersion(), e.ruleSetSha256(), e.data(), prev, null);
+                e.stateAfter(), e.comment(), e.ruleSetVersion(), e.ruleSetSha256(), e.data(), prev, null, KEYED, row);
         return new EventRow(planId, seq, e.type(), actorId, actor, role, e.at(), e.stateBefore(),
-                e.stateAfter(), e.comment(), e.ruleSetVersion(), e.ruleSetSha256(), e.data(), prev, hash(unsigned));
+                e.stateAfter(), e.comment(), e.ruleSetVersion(), e.ruleSetSha256(), e.data(), prev, hash(unsigned),
+                KEYED, row);
     }
 
-    /** The plan's whole record verifies: an intact chain that ends at the head stored with the plan. */
-    public static boolean verify(EventDao events, String planId) {
-        List<EventRow> all = events.all(planId);
-        String head = events.head(planId).orElse(null);
-        return verify(all) && Objects.equals(head, all.isEmpty() ? null : all.get(all.size() - 1).hash());
+    /** The plan's whole record verifies: read in the caller's snapshot, so a concurrent append is not tampering. */
+    public RecordCheck check(EventDao events, String planId) {
+        return check(planId, events.all(planId), events.head(planId).orElse(null),
+                events.rowState(planId).orElse(null));
     }
 
-    /** True when every event's hash matches its content and links to the one before, from seq 1 on. */
-    public static boolean verify(List<EventRow> events) {
+    public boolean verify(EventDao events, String planId) {
+        return check(events, planId).ok();
+    }
+
+    /**
+     * The chain from seq 1 on (each hash matches its content, each event links to the one before, unkeyed events
+     * only before the first keyed one), its signed head (count and last hash), and the plan row it vouches for.
+     */
+    public RecordCheck check(String planId, List<EventRow> all, EventDao.Head head, PlanRowState row) {
+        RecordCheck chain = checkChain(planId, all, head);
+        if (!chain.ok()) {
+            return chain;
+        }
+        EventRow last = all.get(all.size() - 1);
+        String now = row == null ? null : planRow(row);
+        if (!Objects.equals(now, last.planRow())) {
+            return RecordCheck.at(last.seq(), last.type(), "the plan row disagrees with the record: "
+                    + difference(last.planRow(), now));
+        }
+        return RecordCheck.OK;
+    }
+
+    /** The chain and its signed head alone, without the plan row (bulk checks read rows apart). */
+    public RecordCheck checkChain(String planId, List<EventRow> all, EventDao.Head head) {
         String prev = null;
         int expectedSeq = 1;
-        for (EventRow e : events) {
-            if (e.seq() != expectedSeq++ || !Objects.equals(prev, e.prevHash()) || !hash(e).equals(e.hash())) {
-                return false;
+        boolean keyed = false;
+        for (EventRow e : all) {
+            if (e.seq() != expectedSeq) {
+                return RecordCheck.at(e.seq(), e.type(), "expected event " + expectedSeq
+                        + " here: an event was removed or moved");
+            }
+            if (!Objects.equals(prev, e.prevHash())) {
+                return RecordCheck.at(e.seq(), e.type(), "does not link to the event before it");
+            }
+            if (KEYED.equals(e.scheme())) {
+                keyed = true;
+                if (!hash(e).equals(e.hash())) {
+                    return RecordCheck.at(e.seq(), e.type(), "its hash does not match its content under the record key");
+                }
+            } else if (keyed || !UNKEYED.equals(e.scheme())) {
+                return RecordCheck.at(e.seq(), e.type(), "an unkeyed event after the record was keyed");
+            } else if (!hash(e).equals(e.hash())) {
+                return RecordCheck.at(e.seq(), e.type(), "its hash does not match its content");
             }
             prev = e.hash();
+            expectedSeq++;
         }
-        return true;
+        if (all.isEmpty()) {
+            return RecordCheck.whole("the plan has no record");
+        }
+        EventRow last = all.get(all.size() - 1);
+        if (!keyed) {
+            return RecordCheck.at(last.seq(), last.type(), "the record was never sealed with the record key");
+        }
+        if (head == null || head.recordMac() == null || head.recordCount() == null
+                || !head.recordMac().equals(headMac(planId, head.recordCount(), head.recordHead()))) {
+            return RecordCheck.whole("the signed head of the record does not match its signature (head moved)");
+        }
+        if (head.recordCount() != all.size()) {
+            return RecordCheck.whole("the signed head counts " + head.recordCount() + " events, the record holds "
+                    + all.size() + " (events " + (all.size() < head.recordCount() ? "removed" : "added") + ")");
+        }
+        if (!Objects.equals(head.recordHead(), last.hash())) {
+            return RecordCheck.at(last.seq(), last.type(), "the record does not end at its signed head");
+        }
+        return RecordCheck.OK;
     }
 
-    static String hash(EventRow e) {
+    String headMac(String planId, int count, String lastHash) {
+        return key.mac("plan-head\n" + planId + "\n" + count + "\n" + lastHash);
+    }
+
+    /** The plan row as an event vouches for it; the evaluation's stored result and the certificate by their hash. */
+    static String planRow(PlanRowState s) {
+        Map<String, Object> c = new TreeMap<>();
+        c.put("state", s.state());
+        c.put("revision", s.revision());
+        c.put("outcome", s.outcome());
+        c.put("latestEvaluationId", s.latestEvaluationId());
+        c.put("evaluationSha256", Canonical.sha256(s.evaluation()));
+        c.put("certificateSha256", Canonical.sha256(s.certificate()));
+        c.put("reviewRound", s.reviewRound());
+        return Canonical.json(c);
+    }
+
+    private static String difference(String recorded, String now) {
+        Map<String, Object> was = Canonical.read(recorded);
+        Map<String, Object> is = Canonical.read(now);
+        List<String> fields = new ArrayList<>();
+        for (String k : new java.util.TreeSet<>(was.keySet())) {
+            if (!Objects.equals(was.get(k), is.get(k))) {
+                fields.add(k + " is " + is.get(k) + " in the plan row, " + was.get(k) + " in the record");
+            }
+        }
+        return fields.isEmpty() ? "the plan row is missing" : String.join("; ", fields);
+    }
+
+    /** Keyed events: HMAC of the content with scheme and plan row; unkeyed (old) ones: SHA-256 as they were made. */
+    String hash(EventRow e) {
+        return KEYED.equals(e.scheme()) ? key.mac(content(e)) : Canonical.sha256(content(e));
+    }
+
+    /** The canonical text an event is hashed as; unkeyed events without the fields they never had. */
+    static String content(EventRow e) {
         Map<String, Object> c = new TreeMap<>();
         c.put("planId", e.planId());
         c.put("seq", e.seq());
@@ -95,11 +192,10 @@ public final class EventLog {
         c.put("ruleSetSha256", e.ruleSetSha256());
         c.put("data", e.data());
         c.put("prevHash", e.prevHash());
-        try {
-            byte[] bytes = CANONICAL.writeValueAsString(c).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
+        if (KEYED.equals(e.scheme())) {
+            c.put("scheme", e.scheme());
+            c.put("planRow", e.planRow());
         }
+        return Canonical.json(c);
     }
 }

@@ -44,13 +44,15 @@ public final class PlanService {
     private final PlanReader reader;
     private final PlanEvaluator evaluator;
     private final RuleSets ruleSets;
+    private final EventLog eventLog;
     private final ObjectMapper mapper;
     private final Clock clock;
     // for single statements outside a transaction; a transaction attaches its DAOs to its handle once
     private final PlanDao planDao;
 
-    public PlanService(Jdbi jdbi, PlanReader reader, PlanEvaluator evaluator, RuleSets ruleSets, ObjectMapper mapper,
-                       Clock clock) {
+    public PlanService(Jdbi jdbi, PlanReader reader, PlanEvaluator evaluator, RuleSets ruleSets, EventLog eventLog,
+                       ObjectMapper mapper, Clock clock) {
+        this.eventLog = eventLog;
         this.jdbi = jdbi;
         this.reader = reader;
         this.evaluator = evaluator;
@@ -137,7 +139,7 @@ public final class PlanService {
             plans.insertPlan(row);
             plans.insertRevision(planId, 1, content, now);
             plans.insertEvaluation(evaluationRow(evaluation, rules));
-            EventLog.start(h.attach(EventDao.class), planId, new NewEvent("SUBMITTED", city, now, null, null, null,
+            eventLog.start(h.attach(EventDao.class), planId, new NewEvent("SUBMITTED", city, now, null, null, null,
                     rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", 1))),
                     new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
                             StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
@@ -158,13 +160,12 @@ public final class PlanService {
                 null, null));
         find(city, planId).orElseThrow(PlanNotFound::new);
         Plan plan = reader.read(readBody.apply(body));
-        return jdbi.inTransaction(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            PlanRow p = plans.lock(planId).orElseThrow(PlanNotFound::new);
+        Evaluation judged = evaluator.evaluate(rules.rules(), rules.version(), plan); // no connection held
+        return OptimisticWrite.run(() -> {
+            PlanRow p = planDao.find(planId).orElseThrow(PlanNotFound::new);
             Instant now = now();
             int revision = p.revision() + 1;
-            Evaluation evaluation = evaluator.evaluate(rules.rules(), rules.version(), plan)
-                    .forPlan(UUID.randomUUID().toString(), planId, revision);
+            Evaluation evaluation = judged.forPlan(UUID.randomUUID().toString(), planId, revision);
             String state = Workflow.decide(rules, List.of(
                     new Request("REVISE", city.id(), city.role().name(), city.body(), false, true, null, null),
                     new PlanStatus(p.state(), plan.city().kind(), evaluation.outcome())));
@@ -172,17 +173,24 @@ public final class PlanService {
                     plan.city().nameTh(), plan.city().province(), plan.city().kind(), revision, state,
                     evaluation.outcome(), evaluation.id(), p.certificate(), p.submittedAt(), now, p.lockVersion(),
                     p.reviewRound() + 1);
-            if (plans.updatePlan(row) != 1) {
-                throw new ConcurrentChange();
-            }
-            plans.insertRevision(planId, revision, StoredJson.write(mapper, plan), now);
-            plans.insertEvaluation(evaluationRow(evaluation, rules));
-            EventLog.append(h.attach(EventDao.class), planId, new NewEvent("REVISED", city, now, p.state(), p.state(), null,
-                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", revision))),
-                    new NewEvent("EVALUATED", city, now, p.state(), state, null, rules.version(),
-                            rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(),
-                                    "revision", revision, "outcome", evaluation.outcome()))));
-            return new PlanDetails(row, mapper.valueToTree(plan), evaluation);
+            String content = StoredJson.write(mapper, plan);
+            return jdbi.inTransaction(h -> {
+                PlanDao plans = h.attach(PlanDao.class);
+                // the plan moved on since it was read and judged: judge it again
+                if (plans.lock(planId).orElseThrow(PlanNotFound::new).lockVersion() != p.lockVersion()
+                        || plans.updatePlan(row) != 1) {
+                    return Optional.<PlanDetails>empty();
+                }
+                plans.insertRevision(planId, revision, content, now);
+                plans.insertEvaluation(evaluationRow(evaluation, rules));
+                eventLog.append(h.attach(EventDao.class), planId, new NewEvent("REVISED", city, now, p.state(),
+                        p.state(), null, rules.version(), rules.rules().sha256(),
+                        StoredJson.write(mapper, Map.of("revision", revision))),
+                        new NewEvent("EVALUATED", city, now, p.state(), state, null, rules.version(),
+                                rules.rules().sha256(), StoredJson.write(mapper, Map.of("evaluationId",
+                                        evaluation.id(), "revision", revision, "outcome", evaluation.outcome()))));
+                return Optional.of(new PlanDetails(row, mapper.valueToTree(plan), evaluation));
+            });
         });
     }
 

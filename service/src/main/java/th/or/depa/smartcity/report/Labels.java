@@ -64,6 +64,7 @@ public final class Labels {
             Map.entry("RECUSAL", b("ไม่ร่วมพิจารณา", "Recusal")),
             Map.entry("TALLY", b("นับคะแนน", "Tally")),
             Map.entry("CERTIFIED", b("ออกใบรับรอง", "Certified")),
+            Map.entry("RECORD_KEYED", b("บันทึกลงนามด้วยกุญแจ", "Record signed with the key")),
             Map.entry("FORWARD", b("ส่งต่อเพื่อพิจารณา", "Forward")),
             Map.entry("REQUEST_REVISION", b("ขอให้แก้ไขแผน", "Request revision")),
             Map.entry("CLOSE_VOTE", b("ปิดการลงมติ", "Close vote")),

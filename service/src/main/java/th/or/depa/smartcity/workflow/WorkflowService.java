@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -27,7 +28,7 @@ import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.facts.Today;
 import th.or.depa.smartcity.history.EventLog;
 import th.or.depa.smartcity.history.NewEvent;
-import th.or.depa.smartcity.plan.ConcurrentChange;
+import th.or.depa.smartcity.plan.OptimisticWrite;
 import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.plan.PlanFormatException;
@@ -39,12 +40,14 @@ import th.or.depa.smartcity.store.EventRow;
 import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanRow;
 import th.or.depa.smartcity.store.UserDao;
+import th.or.depa.smartcity.store.UserRow;
 import th.or.depa.smartcity.store.VoteDao;
 import th.or.depa.smartcity.store.VoteRow;
 
 /**
- * Applies the committee workflow: gathers the facts (plan state, caller, members, votes), asks the rules, and
- * writes what they decided with its events in one transaction under the plan's row lock.
+ * Applies the committee workflow: reads the facts (plan state, caller, members, votes), asks the rules with no
+ * connection held, and writes what they decided with its events in one short transaction under the plan's row lock,
+ * provided none of those facts changed meanwhile (OptimisticWrite).
  */
 public final class WorkflowService {
 
@@ -62,11 +65,13 @@ public final class WorkflowService {
     private final PlanService plans;
     private final PlanEvaluator evaluator;
     private final RuleSets ruleSets;
+    private final EventLog eventLog;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public WorkflowService(Jdbi jdbi, PlanService plans, PlanEvaluator evaluator, RuleSets ruleSets,
-                           ObjectMapper mapper, Clock clock) {
+                           EventLog eventLog, ObjectMapper mapper, Clock clock) {
+        this.eventLog = eventLog;
         this.jdbi = jdbi;
         this.plans = plans;
         this.evaluator = evaluator;
@@ -75,11 +80,19 @@ public final class WorkflowService {
         this.clock = clock;
     }
 
+    /**
+     * An action: read the plan and what the rules need (short read), judge with the rules (no connection held),
+     * then write in a short transaction if nothing the rules read has changed meanwhile, else judge again.
+     */
     public Acted act(User user, String planId, String action, String comment) {
         RuleSets.InForce rules = ruleSets.inForce();
         Workflow.checkRole(rules, request(user, action, comment, null, false, false));
         plans.find(user, planId).orElseThrow(PlanNotFound::new);
-        Outcome result = jdbi.inTransaction(h -> act(h, rules, user, planId, action, comment));
+        Outcome result = OptimisticWrite.run(() -> {
+            Seen seen = jdbi.withHandle(h -> seen(h, planId, true));
+            Judged judged = judge(rules, user, seen, action, comment);
+            return jdbi.inTransaction(h -> write(h, rules, user, seen, judged, action, comment));
+        });
         if (result.decision().refusal() != null) {
             throw new WorkflowRefusal(result.decision().refusal()); // after the commit: the transition stands
         }
@@ -89,72 +102,97 @@ public final class WorkflowService {
     private record Outcome(Acted acted, Workflow.Decision decision) {
     }
 
-    private Outcome act(Handle h, RuleSets.InForce rules, User user, String planId, String action, String comment) {
-        PlanDao dao = h.attach(PlanDao.class);
-        EventDao events = h.attach(EventDao.class);
-        PlanRow p = dao.lock(planId).orElseThrow(PlanNotFound::new);
-        Instant now = now();
-        Plan content = content(dao, p);
-        if ("FORWARD".equals(action)) {
-            p = reevaluateIfRulesChanged(dao, events, rules, user, p, content, now);
+    /** What the rules read about a plan, as one short read saw it; judgedBy: the rule set of its latest evaluation. */
+    private record Seen(PlanRow plan, Plan content, List<UserRow> members, List<Ballot> ballots, String judgedBy) {
+
+        /** Whether the plan, its committee or its ballots changed since this was read (under the plan's lock). */
+        boolean changedIn(Handle h, PlanRow locked) {
+            return locked.lockVersion() != plan.lockVersion()
+                    || !h.attach(UserDao.class).members().equals(members)
+                    || !WorkflowService.ballots(h, locked).equals(ballots);
         }
-        Committees committees = new Committees(h.attach(UserDao.class).members());
+    }
+
+    /** The judgement: the decision, and the plan it was made on (re-evaluated when the rules in force changed). */
+    private record Judged(Instant at, PlanRow plan, Evaluation reevaluation, Workflow.Decision decision) {
+    }
+
+    private Seen seen(Handle h, String planId, boolean withContent) {
+        PlanDao dao = h.attach(PlanDao.class);
+        PlanRow p = dao.find(planId).orElseThrow(PlanNotFound::new);
+        String judgedBy = withContent ? dao.evaluation(p.latestEvaluationId()).map(e -> e.ruleSetSha256()).orElse("")
+                : null;
+        return new Seen(p, withContent ? content(dao, p) : null, h.attach(UserDao.class).members(), ballots(h, p),
+                judgedBy);
+    }
+
+    private Judged judge(RuleSets.InForce rules, User user, Seen seen, String action, String comment) {
+        Instant now = now();
+        PlanRow p = seen.plan();
+        Evaluation re = null;
+        if ("FORWARD".equals(action) && !seen.judgedBy().equals(rules.rules().sha256())) {
+            // FORWARD under a rule set other than the one that last judged the plan evaluates it again first
+            re = evaluator.evaluate(rules.rules(), rules.version(), seen.content())
+                    .forPlan(UUID.randomUUID().toString(), p.id(), p.revision());
+            p = new PlanRow(p.id(), p.organisation(), p.ownerId(), p.reference(), p.city(), p.cityTh(),
+                    p.province(), p.kind(), p.revision(), p.state(), re.outcome(), re.id(), p.certificate(),
+                    p.submittedAt(), p.updatedAt(), p.lockVersion(), p.reviewRound());
+        }
+        Committees committees = new Committees(seen.members());
         List<Object> facts = new ArrayList<>();
         facts.add(request(user, action, comment, null, committees.chairs(user), user.maySee(p.organisation())));
         facts.add(new PlanStatus(p.state(), p.kind(), p.outcome()));
         facts.add(new Today(LocalDate.ofInstant(now, BANGKOK)));
         facts.addAll(committees.asFacts());
-        facts.addAll(ballots(h, p));
-        PlanFacts.of(content).stream().filter(Domain.class::isInstance).forEach(facts::add);
-
+        facts.addAll(seen.ballots());
+        PlanFacts.of(seen.content()).stream().filter(Domain.class::isInstance).forEach(facts::add);
         Workflow.Decision d = Workflow.consult(rules, facts);
         if (d.to() == null) {
             throw new WorkflowRefusal(d.refusal());
         }
+        return new Judged(now, p, re, d);
+    }
+
+    private Optional<Outcome> write(Handle h, RuleSets.InForce rules, User user, Seen seen, Judged j, String action,
+                                    String comment) {
+        PlanDao dao = h.attach(PlanDao.class);
+        EventDao events = h.attach(EventDao.class);
+        PlanRow locked = dao.lock(seen.plan().id()).orElseThrow(PlanNotFound::new);
+        if (seen.changedIn(h, locked)) {
+            return Optional.empty();
+        }
+        Workflow.Decision d = j.decision();
+        PlanRow p = j.plan();
         String certificate = d.certificate() == null ? p.certificate() : StoredJson.write(mapper, d.certificate());
-        PlanRow moved = p.moved(d.to(), now, certificate);
+        PlanRow moved = p.moved(d.to(), j.at(), certificate);
+        if (j.reevaluation() != null) {
+            dao.insertEvaluation(plans.evaluationRow(j.reevaluation(), rules));
+        }
         if (dao.updatePlan(moved) != 1) {
-            throw new ConcurrentChange();
+            return Optional.empty();
+        }
+        String planId = p.id();
+        if (j.reevaluation() != null) {
+            Evaluation e = j.reevaluation();
+            append(events, rules, planId, "EVALUATED", user, j.at(), p.state(), p.state(), null,
+                    Map.of("evaluationId", e.id(), "revision", p.revision(), "outcome", e.outcome(),
+                            "reason", "the rule set in force changed"));
         }
         TallyView tally = d.tally() == null ? null : TallyView.of(d.tally(), d.verdict());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", action);
-        append(events, rules, planId, "ACTION", user, now, p.state(), d.to(), comment, data);
+        append(events, rules, planId, "ACTION", user, j.at(), p.state(), d.to(), comment, data);
         if (tally != null) {
-            append(events, rules, planId, "TALLY", user, now, p.state(), d.to(), null, tally);
+            append(events, rules, planId, "TALLY", user, j.at(), p.state(), d.to(), null, tally);
         }
         if (d.certificate() != null) {
-            append(events, rules, planId, "CERTIFIED", user, now, p.state(), d.to(), null, d.certificate());
+            append(events, rules, planId, "CERTIFIED", user, j.at(), p.state(), d.to(), null, d.certificate());
         }
         PlanRow stored = new PlanRow(moved.id(), moved.organisation(), moved.ownerId(), moved.reference(),
                 moved.city(), moved.cityTh(), moved.province(), moved.kind(), moved.revision(), moved.state(),
                 moved.outcome(), moved.latestEvaluationId(), moved.certificate(), moved.submittedAt(),
                 moved.updatedAt(), moved.lockVersion() + 1, moved.reviewRound());
-        return new Outcome(new Acted(plans.details(dao, stored), tally), d);
-    }
-
-    /** FORWARD under a rule set other than the one that last judged the plan evaluates it again first. */
-    private PlanRow reevaluateIfRulesChanged(PlanDao dao, EventDao events, RuleSets.InForce rules, User user,
-                                            PlanRow p, Plan content, Instant now) {
-        String judgedBy = dao.evaluation(p.latestEvaluationId()).map(e -> e.ruleSetSha256()).orElse("");
-        if (judgedBy.equals(rules.rules().sha256())) {
-            return p;
-        }
-        Evaluation e = evaluator.evaluate(rules.rules(), rules.version(), content)
-                .forPlan(UUID.randomUUID().toString(), p.id(), p.revision());
-        dao.insertEvaluation(plans.evaluationRow(e, rules));
-        append(events, rules, p.id(), "EVALUATED", user, now, p.state(), p.state(), null,
-                Map.of("evaluationId", e.id(), "revision", p.revision(), "outcome", e.outcome(),
-                        "reason", "the rule set in force changed"));
-        PlanRow re = new PlanRow(p.id(), p.organisation(), p.ownerId(), p.reference(), p.city(), p.cityTh(),
-                p.province(), p.kind(), p.revision(), p.state(), e.outcome(), e.id(), p.certificate(),
-                p.submittedAt(), p.updatedAt(), p.lockVersion(), p.reviewRound());
-        if (dao.updatePlan(re) != 1) {
-            throw new ConcurrentChange();
-        }
-        return new PlanRow(re.id(), re.organisation(), re.ownerId(), re.reference(), re.city(), re.cityTh(),
-                re.province(), re.kind(), re.revision(), re.state(), re.outcome(), re.latestEvaluationId(),
-                re.certificate(), re.submittedAt(), re.updatedAt(), re.lockVersion() + 1, re.reviewRound());
+        return Optional.of(new Outcome(new Acted(plans.details(dao, stored), tally), d));
     }
 
     /** A vote ({"vote": APPROVE|REJECT|ABSTAIN}) or a recusal ({"recuse": true}) in the current review round. */
@@ -167,26 +205,31 @@ public final class WorkflowService {
             throw new PlanFormatException(422, List.of(new FieldError(recused ? "recuse" : "vote",
                     "give either vote (APPROVE, REJECT or ABSTAIN) or recuse: true")));
         }
-        return jdbi.inTransaction(h -> {
-            PlanDao dao = h.attach(PlanDao.class);
-            PlanRow p = dao.lock(planId).orElseThrow(PlanNotFound::new);
-            Committees committees = new Committees(h.attach(UserDao.class).members());
+        return OptimisticWrite.run(() -> {
+            Seen seen = jdbi.withHandle(h -> seen(h, planId, false));
+            PlanRow p = seen.plan();
+            Committees committees = new Committees(seen.members());
             List<Object> facts = new ArrayList<>();
             facts.add(request(user, "VOTE", comment, recused ? "RECUSE" : vote, committees.chairs(user), false));
             facts.add(new PlanStatus(p.state(), p.kind(), p.outcome()));
-            facts.addAll(ballots(h, p));
+            facts.addAll(seen.ballots());
             Workflow.decide(rules, facts);
             Instant now = now();
-            VoteRow row = new VoteRow(planId, p.reviewRound(), user.body(), user.id(), recused ? null : vote, recused,
-                    comment, now);
-            h.attach(VoteDao.class).insert(row);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("body", user.body());
-            data.put("round", p.reviewRound());
-            data.put("vote", row.vote());
-            append(h.attach(EventDao.class), rules, planId, recused ? "RECUSAL" : "VOTE", user, now, p.state(),
-                    p.state(), comment, data);
-            return row;
+            VoteRow row = new VoteRow(planId, p.reviewRound(), user.body(), user.id(), recused ? null : vote,
+                    recused, comment, now);
+            return jdbi.inTransaction(h -> {
+                if (seen.changedIn(h, h.attach(PlanDao.class).lock(planId).orElseThrow(PlanNotFound::new))) {
+                    return Optional.<VoteRow>empty();
+                }
+                h.attach(VoteDao.class).insert(row);
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("body", user.body());
+                data.put("round", p.reviewRound());
+                data.put("vote", row.vote());
+                append(h.attach(EventDao.class), rules, planId, recused ? "RECUSAL" : "VOTE", user, now, p.state(),
+                        p.state(), comment, data);
+                return Optional.of(row);
+            });
         });
     }
 
@@ -195,11 +238,11 @@ public final class WorkflowService {
         // one snapshot for the events and the head, so a concurrent append never looks like tampering
         return jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, h -> {
             EventDao events = h.attach(EventDao.class);
-            return new History(events.all(planId), EventLog.verify(events, planId));
+            return new History(events.all(planId), eventLog.verify(events, planId));
         });
     }
 
-    private List<Ballot> ballots(Handle h, PlanRow p) {
+    private static List<Ballot> ballots(Handle h, PlanRow p) {
         return h.attach(VoteDao.class).ofRound(p.id(), p.reviewRound()).stream()
                 .map(v -> new Ballot(v.memberId(), v.vote(), v.recused())).toList();
     }
@@ -218,7 +261,7 @@ public final class WorkflowService {
 
     private void append(EventDao events, RuleSets.InForce rules, String planId, String type, User user, Instant at,
                         String before, String after, String comment, Object data) {
-        EventLog.append(events, planId, new NewEvent(type, user, at, before, after, comment, rules.version(),
+        eventLog.append(events, planId, new NewEvent(type, user, at, before, after, comment, rules.version(),
                 rules.rules().sha256(), StoredJson.write(mapper, data)));
     }
 

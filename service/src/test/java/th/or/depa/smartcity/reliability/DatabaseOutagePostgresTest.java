@@ -86,7 +86,7 @@ class DatabaseOutagePostgresTest {
 
         assertEquals(List.of(), load.problems(), "answers other than 201 and a JSON 503");
         assertTrue(load.slowest503Millis() < 5_000, "the slowest 503 took " + load.slowest503Millis() + " ms");
-        StoredPlans.assertEachStoredOnce(api.jdbi(), http, run, load.acks());
+        StoredPlans.assertEachStoredOnce(api.jdbi(), api.recordKey(), http, run, load.acks());
     }
 
     /** Dropwizard's health check: 200 when all are healthy, 500 naming the unhealthy one otherwise. */

@@ -60,12 +60,12 @@ abstract class LoadContract {
         assertEquals(List.of(), load.problems());
         assertEquals(count, load.acknowledged());
         assertTrue(load.replays() > 0);
-        StoredPlans.assertEachStoredOnce(api().jdbi(), http(), run, load.acks());
+        StoredPlans.assertEachStoredOnce(api().jdbi(), api().recordKey(), http(), run, load.acks());
 
         // the record check above is not vacuous: one edited event is found
         String edited = load.acks().get(count / 2).planId();
         api().jdbi().useHandle(h -> h.execute("UPDATE events SET actor = 'someone else' WHERE plan_id = ?", edited));
-        assertEquals(List.of(edited), StoredPlans.brokenRecords(api().jdbi(), PlanVariants.referenceLike(run)));
+        assertEquals(List.of(edited), StoredPlans.brokenRecords(api().jdbi(), api().recordKey(), PlanVariants.referenceLike(run)));
     }
 
     /** WorkflowApiContract races votes and closes on one plan; here on many at once, so that the race really runs. */

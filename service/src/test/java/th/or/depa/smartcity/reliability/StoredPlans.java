@@ -10,6 +10,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import th.or.depa.smartcity.history.EventLog;
+import th.or.depa.smartcity.history.RecordKey;
+import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.EventRow;
 import th.or.depa.smartcity.support.Http;
 import th.or.depa.smartcity.support.PlanVariants;
@@ -24,7 +26,7 @@ final class StoredPlans {
      * Every acknowledged plan is stored exactly once (one plan row per reference and per key, under the id its 201
      * named), nothing else was stored, each has its evaluation and its SUBMITTED event, and every record verifies.
      */
-    static void assertEachStoredOnce(Jdbi jdbi, Http http, String run, Map<Integer, SubmissionLoad.Ack> acks)
+    static void assertEachStoredOnce(Jdbi jdbi, RecordKey key, Http http, String run, Map<Integer, SubmissionLoad.Ack> acks)
             throws Exception {
         String like = PlanVariants.referenceLike(run);
         Map<String, List<String>> idsByReference = new HashMap<>();
@@ -50,7 +52,7 @@ final class StoredPlans {
         assertEquals(acks.size(), count(jdbi, "SELECT COUNT(*) FROM events e JOIN plans p ON p.id = e.plan_id"
                 + " WHERE e.type = 'SUBMITTED' AND p.reference LIKE ?", like), "one SUBMITTED event each");
 
-        assertEquals(List.of(), brokenRecords(jdbi, like), "every record verifies");
+        assertEquals(List.of(), brokenRecords(jdbi, key, like), "every record verifies");
 
         // and as a city reads it: a sample of histories through the API
         int step = Math.max(1, acks.size() / 20);
@@ -67,17 +69,19 @@ final class StoredPlans {
      * The plans of a run whose hash chain does not verify or does not end at the plan's record head: EventLog's check
      * of verify-record, with every event read in one query (verify-record asks per plan, too slow for 10,000).
      */
-    static List<String> brokenRecords(Jdbi jdbi, String like) {
-        Map<String, String> heads = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT id, record_head FROM plans WHERE reference LIKE ?").bind(0, like)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), String.valueOf(rs.getString(2))))
+    static List<String> brokenRecords(Jdbi jdbi, RecordKey key, String like) {
+        EventLog log = new EventLog(key);
+        Map<String, EventDao.Head> heads = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, record_head, record_count, record_mac FROM plans WHERE reference LIKE ?")
+                .bind(0, like).map((rs, ctx) -> Map.entry(rs.getString(1), new EventDao.Head(rs.getString(2),
+                        (Integer) rs.getObject(3), rs.getString(4))))
                 .forEach(e -> heads.put(e.getKey(), e.getValue())));
         List<String> broken = new ArrayList<>();
         List<EventRow> chain = new ArrayList<>();
         Runnable check = () -> {
             String id = chain.get(0).planId();
-            String head = heads.remove(id);
-            if (!EventLog.verify(chain) || !chain.get(chain.size() - 1).hash().equals(head)) {
+            EventDao.Head head = heads.remove(id);
+            if (!log.checkChain(id, chain, head).ok()) {
                 broken.add(id);
             }
             chain.clear();

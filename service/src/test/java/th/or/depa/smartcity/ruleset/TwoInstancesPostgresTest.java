@@ -60,7 +60,8 @@ class TwoInstancesPostgresTest {
         var db = a.getConfiguration().getDatabase();
         var jdbi = org.jdbi.v3.core.Jdbi.create(db.getUrl(), db.getUser(), db.getPassword())
                 .installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
-        UserService users = new UserService(jdbi, java.time.Clock.systemUTC());
+        UserService users = new UserService(jdbi, th.or.depa.smartcity.support.Api.recordKey(a.getConfiguration()),
+                java.time.Clock.systemUTC());
         String proposer = users.create("r1", Role.REVIEWER, null, null, false).token();
         String approver = users.create("r2", Role.REVIEWER, null, null, false).token();
         ObjectMapper json = new ObjectMapper();

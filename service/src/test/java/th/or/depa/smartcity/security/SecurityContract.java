@@ -66,6 +66,7 @@ abstract class SecurityContract {
             Map.entry("GET /api/reports/decisions", STAFF),
             Map.entry("POST /api/users", Set.of(Role.ADMIN)),
             Map.entry("GET /api/users", Set.of(Role.ADMIN)),
+            Map.entry("GET /api/users/record", Set.of(Role.ADMIN, Role.OFFICE)),
             Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)));
 
     /** Web pages: a session cookie opens them; without one (a bearer token is not one) they send you to sign in. */
@@ -243,7 +244,7 @@ abstract class SecurityContract {
         String changed = walkedPlan();
         sql("UPDATE events SET comment = 'never said' WHERE plan_id = ? AND seq = 3", changed);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = VerifyRecordCommand.verify(api().jdbi(), new PrintStream(new ByteArrayOutputStream()),
+        int status = VerifyRecordCommand.verify(api().jdbi(), api().recordKey(), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertNotEquals(0, status);
         String report = err.toString(StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.UserService;
+import th.or.depa.smartcity.history.RecordKey;
 
 /**
  * A small HTTP client for tests against a running app: users with tokens, JSON in and out. Its Apache client retries
@@ -42,8 +43,17 @@ public final class Api {
         return Jdbi.create(db.getUrl(), db.getUser(), db.getPassword()).installPlugin(new SqlObjectPlugin());
     }
 
+    /** The key the app signs its record with (the same source as the service and the CLI: config record.*). */
+    public RecordKey recordKey() {
+        return recordKey(app.getConfiguration());
+    }
+
+    public static RecordKey recordKey(SmartCityConfiguration config) {
+        return RecordKey.load(config.getRecord().getKey(), config.getRecord().getKeyFile(), false);
+    }
+
     public String token(Role role, String org, String body, boolean chair) {
-        return new UserService(jdbi(), Clock.systemUTC()).create("test " + role, role, org, body, chair).token();
+        return new UserService(jdbi(), recordKey(), Clock.systemUTC()).create("test " + role, role, org, body, chair).token();
     }
 
     public String city(String org) {
