@@ -49,7 +49,10 @@ abstract class SlowRuleContract {
         TestRules.write(rules.resolve("workflow/slow.drl"), SLOW_RULE);
         return TestApps.on(url, ConfigOverride.config("rules.dir", rules.toString()),
                 ConfigOverride.config("database.initialSize", "1"), ConfigOverride.config("database.minSize", "1"),
-                ConfigOverride.config("database.maxSize", "2"));
+                ConfigOverride.config("database.maxSize", "2"),
+                // the slow rule is legal and in force: within its own limits, which are raised for it
+                ConfigOverride.config("rules.runTimeout", "60 seconds"),
+                ConfigOverride.config("rules.maxAllocation", "8GiB"));
     }
 
     abstract DropwizardAppExtension<SmartCityConfiguration> app();
