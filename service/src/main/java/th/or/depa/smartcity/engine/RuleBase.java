@@ -57,7 +57,20 @@ final class RuleBase {
         } catch (RuleRunLimitExceeded e) {
             String rule = recorder.current;
             throw rule == null ? e : new RuleRunLimitExceeded(e.getMessage() + "; the rule running last: " + rule);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(inReviewersTerms(String.valueOf(e.getMessage())), e);
         }
+    }
+
+    /** Drools names the compiled resource (smartcity/criteria/f3_SC-03.drl): say the file as the reviewer wrote it. */
+    private String inReviewersTerms(String message) {
+        String out = message;
+        for (Map.Entry<String, String> e : kfsPathToFile.entrySet()) {
+            if (!e.getKey().startsWith("rule ") && out.contains(e.getKey())) {
+                out = out.replace(e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     private RuleRun runOnce(Collection<?> facts, AgendaFilter filter, Recorder recorder) {

@@ -119,7 +119,14 @@ public final class RuleSetCompiler {
         }
         // the executable model: every constraint and consequence becomes Java that the compiler resolves, so no MVEL
         // runs and the bytecode can be checked on what it reaches before anything of it is loaded
-        KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
+        KieBuilder kb;
+        try {
+            kb = ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException crashed) {
+            // the executable model's code generator throws on some inputs instead of reporting them
+            errors.addAll(crashes(sources, sandbox));
+            return null;
+        }
         List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile, sources);
         try {
             if (found.isEmpty()) {
@@ -134,6 +141,29 @@ public final class RuleSetCompiler {
             // the KieBase is complete; keeping the module in the global KieRepository would only leak it
             ks.getRepository().removeKieModule(rid);
         }
+    }
+
+    /** After a build threw: each file that throws when built alone, or the whole set when none does alone. */
+    private List<RuleError> crashes(Map<String, String> sources, ClassLoader sandbox) {
+        List<RuleError> out = new ArrayList<>();
+        for (Map.Entry<String, String> f : sources.entrySet()) {
+            KieFileSystem kfs = ks.newKieFileSystem();
+            ReleaseId rid = ks.newReleaseId("th.or.depa.smartcity", "rules-alone", "1.0." + BUILDS.incrementAndGet());
+            kfs.generateAndWritePomXML(rid);
+            kfs.write(RESOURCES + resourcePath(f.getKey(), f.getValue(), 0), f.getValue().getBytes(StandardCharsets.UTF_8));
+            try {
+                ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
+            } catch (RuntimeException e) {
+                out.add(new RuleError(f.getKey(), 0, "the rule compiler cannot read this file ("
+                        + e.getClass().getSimpleName() + "): write constraints as plain Java expressions on fields"));
+            } finally {
+                ks.getRepository().removeKieModule(rid);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new RuleError("", 0, "the rule compiler failed on these files together"));
+        }
+        return out;
     }
 
     /** What the compiled classes reach that rules may not, each named in the file that most likely wrote it. */

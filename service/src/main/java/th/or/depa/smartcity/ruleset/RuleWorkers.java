@@ -68,7 +68,6 @@ public final class RuleWorkers {
                 "-cp", System.getProperty("java.class.path"), RuleWorkerMain.class.getName());
         try {
             java.io.File log = java.io.File.createTempFile("rule-worker-", ".log");
-            log.deleteOnExit();
             Process p = new ProcessBuilder(command).redirectError(log).start();
             p.onExit().thenRun(() -> {
                 if (p.exitValue() != 0 && p.exitValue() != 137) {

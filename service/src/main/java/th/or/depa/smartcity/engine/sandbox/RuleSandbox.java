@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AccumulateImportDescr;
@@ -60,6 +61,8 @@ import org.drools.drl.parser.DrlParser;
  */
 public final class RuleSandbox {
 
+    /** MVEL's class literal: (String).getName(), (Parameter).getRecordComponents(). */
+    private static final Pattern TYPE_MEMBER = Pattern.compile("\\(\\s*([\\w$]+\\s*\\.\\s*)*[A-Z][\\w$]*\\s*\\)\\s*\\.");
     private static final Pattern EXPANDER = Pattern.compile("(?m)^\\s*expander\\b");
     private static final Pattern PLAIN_VALUE = Pattern.compile(
             "\\s*(\"([^\"\\\\\\r\\n]|\\\\[^u\\r\\n])*\"|'([^'\\\\\\r\\n]|\\\\[^u\\r\\n])*'|-?\\d+(\\.\\d+)?[lLdDfF]?"
@@ -358,6 +361,11 @@ public final class RuleSandbox {
         private void code(String text, SandboxCode.Mode mode, Loc at) {
             if (text == null || text.isBlank()) {
                 return;
+            }
+            Matcher typeMember = TYPE_MEMBER.matcher(text);
+            if (typeMember.find()) {
+                refuse(at.lineAt(typeMember.start()), "\"" + typeMember.group().strip() + "\" is not allowed in rules:"
+                        + " (Type).member reaches the class itself; use a fact's own fields");
             }
             for (SandboxCode.Violation v : SandboxCode.check(text, mode, policy)) {
                 refuse(at.lineAt(v.index()), v.message());

@@ -309,6 +309,13 @@ class RuleSandboxTest {
     class ConditionsThatReachOutsideTheAllowList {
 
         @Test
+        void mvelClassLiteralsWrittenAsParenthesisedTypesAreRefused() {
+            refusedAt(12, "(String).", when("Parameter( (String).getName() != null )"));
+            refusedAt(12, "(Parameter).", when("Parameter( (Parameter).getRecordComponents()[0] != null )"));
+            refusedAt(12, "java.lang.String", when("Parameter( ( java.lang.String ) . getName() != null )"));
+        }
+
+        @Test
         void getClassInAConstraintIsRefused() {
             refusedAt(12, "getClass", when("$p : Plan( this.getClass().getClassLoader() != null )"));
         }
