@@ -38,6 +38,8 @@ final class RuleBase {
     private final Map<String, String> kfsPathToFile;
 
     private final RunLimits limits;
+    /** Keys of kfsPathToFile that name a generated class (see {@link GeneratedSources}). */
+    static final String GENERATED = "class ";
 
     RuleBase(KieBase kieBase, Map<String, String> kfsPathToFile, RunLimits limits) {
         this.kieBase = kieBase;
@@ -55,8 +57,11 @@ final class RuleBase {
         try {
             return RunGuard.run(limits, () -> runOnce(facts, filter, recorder));
         } catch (RuleRunLimitExceeded e) {
+            String at = e.runningClasses().stream().map(c -> kfsPathToFile.get(GENERATED + c)).filter(f -> f != null)
+                    .findFirst().orElse(null);
             String rule = recorder.current;
-            throw rule == null ? e : new RuleRunLimitExceeded(e.getMessage() + "; the rule running last: " + rule);
+            throw at != null ? new RuleRunLimitExceeded(e.getMessage() + "; it was running code of " + at)
+                    : rule != null ? new RuleRunLimitExceeded(e.getMessage() + "; the rule running last: " + rule) : e;
         } catch (RuntimeException e) {
             throw new IllegalStateException(inReviewersTerms(String.valueOf(e.getMessage())), e);
         }

@@ -130,7 +130,7 @@ public final class RuleSetCompiler {
         List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile, sources);
         try {
             if (found.isEmpty()) {
-                found = refusedCode(kb, sources);
+                found = refusedCode(kb, sources, kfsPathToFile);
             }
             if (!found.isEmpty()) {
                 errors.addAll(found);
@@ -167,13 +167,18 @@ public final class RuleSetCompiler {
     }
 
     /** What the compiled classes reach that rules may not, each named in the file that most likely wrote it. */
-    private static List<RuleError> refusedCode(KieBuilder kb, Map<String, String> sources) {
+    private static List<RuleError> refusedCode(KieBuilder kb, Map<String, String> sources,
+                                               Map<String, String> kfsPathToFile) {
         if (!(kb.getKieModule(ExecutableModelProject.class) instanceof CanonicalKieModule module)) {
             return List.of(new RuleError("", 0, "the rules were not compiled to checkable code, so they are refused"));
         }
         List<RuleError> out = new ArrayList<>();
         for (CompiledCodeCheck.Violation v : CompiledCodeCheck.check(module.getClassesMap())) {
             out.add(Culprit.locate(sources, v));
+        }
+        if (out.isEmpty()) {
+            GeneratedSources.of(module.getClassesMap()).forEach((cls, resource) ->
+                    kfsPathToFile.put(RuleBase.GENERATED + cls, kfsPathToFile.getOrDefault(resource, resource)));
         }
         return out;
     }

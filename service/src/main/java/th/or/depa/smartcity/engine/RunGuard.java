@@ -1,6 +1,8 @@
 package th.or.depa.smartcity.engine;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,15 +57,17 @@ final class RunGuard {
             } catch (TimeoutException stillRunning) {
                 Thread t = runner.get();
                 if (System.nanoTime() >= deadline) {
+                    List<String> running = running(t);
                     stop(future, t);
                     throw new RuleRunLimitExceeded("the rules ran longer than " + limits.timeout().toMillis()
-                            + " ms (rules.runTimeout)");
+                            + " ms (rules.runTimeout)", running);
                 }
                 if (t != null && allocatedAtStart[0] >= 0
                         && MX.getThreadAllocatedBytes(t.getId()) - allocatedAtStart[0] > limits.maxAllocatedBytes()) {
+                    List<String> running = running(t);
                     stop(future, t);
                     throw new RuleRunLimitExceeded("the rules allocated more than " + limits.maxAllocatedBytes()
-                            / (1024 * 1024) + " MiB in one run (rules.maxAllocation)");
+                            / (1024 * 1024) + " MiB in one run (rules.maxAllocation)", running);
                 }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
@@ -81,6 +85,14 @@ final class RunGuard {
                 throw new RuleRunLimitExceeded("the rule run was interrupted");
             }
         }
+    }
+
+    /** The classes on the thread's stack, innermost first (none when it already ended). */
+    private static List<String> running(Thread t) {
+        if (t == null) {
+            return List.of();
+        }
+        return Arrays.stream(t.getStackTrace()).map(StackTraceElement::getClassName).distinct().toList();
     }
 
     @SuppressWarnings({"deprecation", "removal"})

@@ -52,7 +52,7 @@ abstract class SlowRuleContract {
                 ConfigOverride.config("database.maxSize", "2"),
                 // the slow rule is legal and in force: within its own limits, which are raised for it
                 ConfigOverride.config("rules.runTimeout", "60 seconds"),
-                ConfigOverride.config("rules.maxAllocation", "8GiB"));
+                ConfigOverride.config("rules.maxAllocation", "1024GiB"));
     }
 
     abstract DropwizardAppExtension<SmartCityConfiguration> app();

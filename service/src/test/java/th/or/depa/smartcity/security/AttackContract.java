@@ -59,7 +59,15 @@ abstract class AttackContract {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException stale) {
+            // Jetty closes a connection whose request body it refused unread; the pool may hand that one out again
+            if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                throw stale;
+            }
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 
     long stored() {
