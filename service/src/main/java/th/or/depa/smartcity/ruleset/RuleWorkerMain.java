@@ -13,6 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.engine.RunLimits;
@@ -70,18 +77,48 @@ public final class RuleWorkerMain {
         if (!checked.isOk()) {
             return;
         }
+        judgeAll(in, out, mapper, checked, job.version());
+    }
+
+    /**
+     * Judges the plans as they come on every core; the answers go out in the order the plans came, a bounded number
+     * in flight so that memory stays flat however many plans are sent.
+     */
+    private static void judgeAll(BufferedReader in, PrintStream out, ObjectMapper mapper, CheckResult checked,
+                                 Integer version) throws Exception {
         PlanEvaluator evaluator = new PlanEvaluator(Clock.systemUTC());
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            PlanLine p = mapper.readValue(line, PlanLine.class);
-            Judged judged;
+        ExecutorService cores = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        BlockingQueue<Future<String>> inFlight = new ArrayBlockingQueue<>(256);
+        Future<String> end = CompletableFuture.completedFuture(null);
+        Thread writer = new Thread(() -> {
             try {
-                PlanEvaluator.Traced t = evaluator.evaluateTraced(checked.ruleSet(), job.version(),
-                        mapper.readValue(p.content(), Plan.class), checked.ruleSet().parameters());
-                judged = new Judged(p.id(), t.evaluation(), t.fired(), null);
-            } catch (RuntimeException e) {
-                judged = new Judged(p.id(), null, Set.of(), String.valueOf(e.getMessage()));
+                for (Future<String> next = inFlight.take(); next != end; next = inFlight.take()) {
+                    out.println(JUDGED + next.get());
+                }
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
             }
-            out.println(JUDGED + mapper.writeValueAsString(judged));
+        }, "rule-worker-answers");
+        writer.start();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String request = line;
+            inFlight.put(cores.submit(() -> mapper.writeValueAsString(judge(request, mapper, evaluator, checked,
+                    version))));
+        }
+        inFlight.put(end);
+        writer.join();
+        cores.shutdown();
+    }
+
+    private static Judged judge(String line, ObjectMapper mapper, PlanEvaluator evaluator, CheckResult checked,
+                                Integer version) throws java.io.IOException {
+        PlanLine p = mapper.readValue(line, PlanLine.class);
+        try {
+            PlanEvaluator.Traced t = evaluator.evaluateTraced(checked.ruleSet(), version,
+                    mapper.readValue(p.content(), Plan.class), checked.ruleSet().parameters());
+            return new Judged(p.id(), t.evaluation(), t.fired(), null);
+        } catch (RuntimeException e) {
+            return new Judged(p.id(), null, Set.of(), String.valueOf(e.getMessage()));
         }
     }
 
