@@ -66,18 +66,18 @@ public final class ImpactAnalysis {
         try (RuleWorkers.Worker candidate = ruleSets.candidate(candidateVersion)) {
             for (List<PlanDao.LatestRevision> batch = plans.latestRevisions(after, BATCH); !batch.isEmpty();
                  batch = plans.latestRevisions(after, BATCH)) {
-                List<RuleWorkerMain.Judged> now = candidate.judge(batch.stream()
-                        .map(r -> new RuleWorkerMain.PlanLine(r.id(), r.content())).toList());
-                // the rules in force on every core, while counting stays on this thread, in plan order
+                candidate.send(batch.stream().map(r -> new RuleWorkerMain.PlanLine(r.id(), r.content())).toList());
+                // meanwhile the rules in force, on every core; counting stays on this thread, in plan order
                 List<Evaluation> before = batch.parallelStream().map(r -> before(r, inForce)).toList();
+                List<RuleWorkerMain.Judged> now = candidate.receive(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     RuleWorkerMain.Judged j = now.get(i);
                     if (j.failure() != null) {
                         throw new RuleSetRefused(List.of(new th.or.depa.smartcity.engine.RuleError("", 0,
                                 "the candidate failed on plan " + j.id() + ": " + j.failure())));
                     }
-                    fired.addAll(j.fired());
-                    ChangedPlan diff = compare(j.id(), before.get(i), j.evaluation(), outcomes, byCriterion);
+                    ChangedPlan diff = compare(j.id(), RuleWorkerMain.Verdict.of(before.get(i)), j.verdict(), outcomes,
+                            byCriterion);
                     if (diff != null) {
                         changedTotal++;
                         if (changed.size() < MAX_LISTED) {
@@ -89,6 +89,7 @@ public final class ImpactAnalysis {
                 after = batch.get(batch.size() - 1).id();
             }
             never = new TreeSet<>(candidate.checked().ruleLabels()); // workflow rules never fire in an evaluation
+            fired.addAll(candidate.fired());
         }
         never.removeAll(fired);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -106,12 +107,11 @@ public final class ImpactAnalysis {
                 : evaluator.evaluate(inForce.rules(), inForce.version(), read(r.content(), Plan.class));
     }
 
-    private static ChangedPlan compare(String id, Evaluation before, Evaluation after, Map<String, Long> outcomes,
+    private static ChangedPlan compare(String id, RuleWorkerMain.Verdict before, RuleWorkerMain.Verdict after,
+                                       Map<String, Long> outcomes,
                                        Map<String, Map<String, Long>> byCriterion) {
-        Map<String, String> was = new HashMap<>();
-        before.criteria().forEach(c -> was.put(c.id(), c.status()));
-        Map<String, String> is = new HashMap<>();
-        after.criteria().forEach(c -> is.put(c.id(), c.status()));
+        Map<String, String> was = before.statuses();
+        Map<String, String> is = after.statuses();
         List<Map<String, String>> criteria = new ArrayList<>();
         for (String cid : new TreeSet<>(union(was.keySet(), is.keySet()))) {
             String b = was.getOrDefault(cid, "ABSENT");

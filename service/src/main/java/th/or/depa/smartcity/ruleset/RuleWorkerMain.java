@@ -43,6 +43,7 @@ public final class RuleWorkerMain {
     static final String STEP = "STEP ";
     static final String CHECKED = "CHECKED ";
     static final String JUDGED = "JUDGED ";
+    static final String FIRED = "FIRED ";
 
     record Job(Map<String, String> files, Integer version, int maxFirings, long runTimeoutMillis, long maxAllocation) {
     }
@@ -50,11 +51,28 @@ public final class RuleWorkerMain {
     record Checked(List<RuleError> errors, int criteria, String sha256, Set<String> ruleLabels) {
     }
 
-    record PlanLine(String id, String content) {
+    /** A plan to judge, sent with its stored JSON as is (not escaped into a string). */
+    record PlanLine(String id, @com.fasterxml.jackson.annotation.JsonRawValue String content) {
     }
 
-    record Judged(String id, Evaluation evaluation, Set<String> fired, String failure) {
+    /** A PlanLine as the worker reads it. */
+    record PlanIn(String id, com.fasterxml.jackson.databind.JsonNode content) {
     }
+
+    /** What impact analysis compares of an evaluation: the outcome and each criterion's status. */
+    record Verdict(String outcome, Map<String, String> statuses) {
+        static Verdict of(Evaluation e) {
+            Map<String, String> statuses = new java.util.HashMap<>();
+            e.criteria().forEach(c -> statuses.put(c.id(), c.status()));
+            return new Verdict(e.outcome(), statuses);
+        }
+    }
+
+    record Judged(String id, Verdict verdict, String failure) {
+    }
+
+    /** The labels of the rules that fired for any plan judged (impact analysis lists the others). */
+    private static final Set<String> FIRED_RULES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private RuleWorkerMain() {
     }
@@ -108,17 +126,19 @@ public final class RuleWorkerMain {
         inFlight.put(end);
         writer.join();
         cores.shutdown();
+        out.println(FIRED + mapper.writeValueAsString(FIRED_RULES)); // once: ~30 labels a plan would add up
     }
 
     private static Judged judge(String line, ObjectMapper mapper, PlanEvaluator evaluator, CheckResult checked,
                                 Integer version) throws java.io.IOException {
-        PlanLine p = mapper.readValue(line, PlanLine.class);
+        PlanIn p = mapper.readValue(line, PlanIn.class);
         try {
             PlanEvaluator.Traced t = evaluator.evaluateTraced(checked.ruleSet(), version,
-                    mapper.readValue(p.content(), Plan.class), checked.ruleSet().parameters());
-            return new Judged(p.id(), t.evaluation(), t.fired(), null);
+                    mapper.treeToValue(p.content(), Plan.class), checked.ruleSet().parameters());
+            FIRED_RULES.addAll(t.fired());
+            return new Judged(p.id(), Verdict.of(t.evaluation()), null);
         } catch (RuntimeException e) {
-            return new Judged(p.id(), null, Set.of(), String.valueOf(e.getMessage()));
+            return new Judged(p.id(), null, String.valueOf(e.getMessage()));
         }
     }
 

@@ -43,6 +43,10 @@ public final class RuleWorkers {
         this.heap = heap;
     }
 
+    /** The rules that fired, as the worker lists them. */
+    static final class FiredLabels extends java.util.TreeSet<String> {
+    }
+
     /** What a check found; criteria and sha256 are set when it passed. */
     public record Checked(List<RuleError> errors, int criteria, String sha256, java.util.Set<String> ruleLabels) {
         public boolean isOk() {
@@ -79,6 +83,7 @@ public final class RuleWorkers {
             Worker w = new Worker(p);
             w.send(mapper.writeValueAsString(new RuleWorkerMain.Job(files.files(), version, limits.maxFirings(),
                     limits.timeout().toMillis(), limits.maxAllocatedBytes())));
+            w.in.flush();
             return w;
         } catch (IOException e) {
             throw new IllegalStateException("the rule worker could not be started: " + e.getMessage(), e);
@@ -95,7 +100,7 @@ public final class RuleWorkers {
 
         private Worker(Process process) {
             this.process = process;
-            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            this.in = new java.io.BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
             Thread reader = new Thread(this::read, "rule-worker-reader-" + process.pid());
             reader.setDaemon(true);
             reader.start();
@@ -107,7 +112,8 @@ public final class RuleWorkers {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith(RuleWorkerMain.STEP)) {
                         step = line.substring(RuleWorkerMain.STEP.length());
-                    } else if (line.startsWith(RuleWorkerMain.CHECKED) || line.startsWith(RuleWorkerMain.JUDGED)) {
+                    } else if (line.startsWith(RuleWorkerMain.CHECKED) || line.startsWith(RuleWorkerMain.JUDGED)
+                            || line.startsWith(RuleWorkerMain.FIRED)) {
                         lines.put(line);
                     }
                 }
@@ -121,7 +127,6 @@ public final class RuleWorkers {
         private void send(String line) throws IOException {
             in.write(line);
             in.write('\n');
-            in.flush();
         }
 
         Checked checked() {
@@ -133,21 +138,26 @@ public final class RuleWorkers {
             return checked;
         }
 
-        /** Judges a batch of plans (id, stored content); a worker that does not finish it in time is an error. */
-        List<RuleWorkerMain.Judged> judge(List<RuleWorkerMain.PlanLine> plans) {
+        /** Sends a batch of plans (id, stored content) to be judged; {@link #receive} reads the answers. */
+        void send(List<RuleWorkerMain.PlanLine> plans) {
             Thread writer = new Thread(() -> {
                 try {
                     for (RuleWorkerMain.PlanLine p : plans) {
                         send(mapper.writeValueAsString(p));
                     }
+                    in.flush();
                 } catch (IOException workerGone) {
-                    // the reader sees the end and the batch fails below
+                    // the reader sees the end and receive fails
                 }
             }, "rule-worker-writer-" + process.pid());
             writer.setDaemon(true);
             writer.start();
-            List<RuleWorkerMain.Judged> out = new ArrayList<>(plans.size());
-            for (int i = 0; i < plans.size(); i++) {
+        }
+
+        /** The answers to the next n plans sent; a worker that does not give one in time is an error. */
+        List<RuleWorkerMain.Judged> receive(int n) {
+            List<RuleWorkerMain.Judged> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
                 String line = next();
                 if (line == null) {
                     throw new RuleSetRefused(List.of(stuck()));
@@ -155,6 +165,20 @@ public final class RuleWorkers {
                 out.add(read(line.substring(RuleWorkerMain.JUDGED.length()), RuleWorkerMain.Judged.class));
             }
             return out;
+        }
+
+        /** After the last batch: the labels of every rule that fired for any plan judged. */
+        java.util.Set<String> fired() {
+            try {
+                in.close(); // no more plans: the worker answers with what fired
+            } catch (IOException gone) {
+                throw new RuleSetRefused(List.of(stuck()));
+            }
+            String line = next();
+            if (line == null || !line.startsWith(RuleWorkerMain.FIRED)) {
+                throw new RuleSetRefused(List.of(stuck()));
+            }
+            return read(line.substring(RuleWorkerMain.FIRED.length()), FiredLabels.class);
         }
 
         /** The next answer, or null when the worker died or stayed silent for rules.checkTimeout. */
