@@ -56,7 +56,11 @@ abstract class RuleSetApiContract {
     @AfterEach
     void bundledRulesBackInForce() throws Exception {
         Path params = rulesDir().resolve("parameters.csv");
-        Files.writeString(params, Files.readString(TestRules.BUNDLED.resolve("parameters.csv")));
+        // written aside and moved in: the watcher must never read a half-written parameters file
+        Path aside = params.resolveSibling("parameters.csv.tmp");
+        Files.writeString(aside, Files.readString(TestRules.BUNDLED.resolve("parameters.csv")));
+        Files.move(aside, params, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Files.deleteIfExists(rulesDir().resolve("criteria/SC-12-governance-or-people.drl"));
         Files.deleteIfExists(rulesDir().resolve("criteria/broken.drl"));
         if (inForce() != bundled) {
@@ -209,6 +213,28 @@ abstract class RuleSetApiContract {
     }
 
     @Test
+    void aCandidateThatRunsAwayOnAStoredPlanIsRefusedByItsImpactAnalysisNamingTheFile() throws Exception {
+        ObjectNode plan = (ObjectNode) JSON.readTree(Api.example("phuket-livable-pass"));
+        ((ObjectNode) plan.get("city")).put("province", "Chiang Mai"); // no rule test judges a plan there
+        assertEquals(201, api().post("/api/plans", city, plan.toString()).status());
+        Map<String, String> files = new java.util.TreeMap<>(TestRules.withParameter("minDomains", "2"));
+        files.put("criteria/spins-in-chiang-mai.drl", "package smartcity.criteria;\n"
+                + "import th.or.depa.smartcity.facts.*;\n\nrule \"spins for Chiang Mai\"\nwhen\n"
+                + "    $p : Plan( province == \"Chiang Mai\" )\nthen\n"
+                + "    long n = 0;\n    while (n >= 0) { n = (n + 1) % 1000; }\nend\n");
+        Api.Reply proposed = propose(files);
+        assertTrue(proposed.status() / 100 == 2, "its rule tests pass: " + proposed.raw());
+
+        Api.Reply impact = api().post("/api/rulesets/" + proposed.body().get("version").asInt() + "/impact",
+                reviewer, "{}");
+
+        assertEquals(422, impact.status(), impact.raw());
+        assertTrue(impact.raw().contains("criteria/spins-in-chiang-mai.drl")
+                && impact.raw().contains("rules.runTimeout"), impact.raw());
+        assertEquals(200, api().get("/api/criteria", null).status(), "the service serves on");
+    }
+
+    @Test
     void impactAnalysisComparesWithTheRulesNowInForceNotThoseThatFirstJudgedAPlan() {
         // phuket covers 3 domains: PASS under the bundled minDomains 2, FAIL under 5
         assertEquals(201, api().post("/api/plans", city, Api.example("phuket-livable-pass")).status());
@@ -287,9 +313,10 @@ abstract class RuleSetApiContract {
     void aBrokenEditIsRefusedAndTheRulesInForceKeepServing() throws Exception {
         TestRules.write(rulesDir().resolve("criteria/broken.drl"),
                 "package smartcity.criteria;\nrule \"x\"\nwhen\n  Plan( \nthen\nend\n");
+        // a reload refused earlier (another test's edit) must not pass for this one
         waitFor(() -> {
             JsonNode r = api().get("/api/rulesets/status", reviewer).body().get("lastReload");
-            return r != null && !r.get("ok").asBoolean();
+            return r != null && !r.get("ok").asBoolean() && r.get("errors").toString().contains("criteria/broken.drl");
         });
         JsonNode errors = api().get("/api/rulesets/status", reviewer).body().get("lastReload").get("errors");
         assertEquals("criteria/broken.drl", errors.get(0).get("file").asText());
