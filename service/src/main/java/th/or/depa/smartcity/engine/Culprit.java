@@ -16,8 +16,7 @@ final class Culprit {
     }
 
     static RuleError locate(Map<String, String> sources, CompiledCodeCheck.Violation v) {
-        String message = "rules may not use " + v.reference() + ": rule code may use only the fact and result classes,"
-                + " String, the boxed numbers, Math, the java.util collections and Objects, java.time and java.math";
+        String message = "rules may not use " + v.reference() + ": " + CompiledCodeCheck.ALLOWED;
         String member = v.member();
         String owner = v.reference().substring(0, v.reference().length() - (member.isEmpty() ? 0 : member.length() + 1));
         String simple = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);

@@ -36,6 +36,10 @@ public final class CompiledCodeCheck {
     public record Violation(String inClass, String reference, String member) {
     }
 
+    /** What rule code may use, as a reviewer reads it in a refusal (the text check says the same). */
+    public static final String ALLOWED = "rules may use only the fact and result classes, String, the boxed numbers,"
+            + " Math, the java.util collections and Objects, java.time and java.math";
+
     private static final String FACTS = "th/or/depa/smartcity/facts/";
 
     private static final Set<String> JDK_CLASSES = Set.of(

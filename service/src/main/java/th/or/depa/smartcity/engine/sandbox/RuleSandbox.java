@@ -44,9 +44,9 @@ import org.drools.drl.ast.descr.WindowReferenceDescr;
 import org.drools.drl.parser.DrlParser;
 
 /**
- * The static allow-list for rule files (spec/api.md: rule files may use only the fact and result classes and
- * java.lang, java.util, java.time, java.math). DRL is Java and MVEL, and Drools has no sandbox, so every file is
- * checked before it is built: it is parsed with Drools' own DRL parser and every piece of the result is judged.
+ * The static allow-list for rule files, read before anything is built (spec/api.md: rule files may use only the fact
+ * and result classes and java.lang, java.util, java.time, java.math; {@link CompiledCodeCheck} then holds the
+ * compiled code to a narrower list). Every file is parsed with Drools' own DRL parser and every piece is judged.
  *
  * <p>Refused: imports of anything else, import function / import static / import accumulate, globals, functions,
  * declare (types, enums, entry points, windows), units, dialect "mvel" (package or rule), eval(...),

@@ -18,8 +18,7 @@ final class SandboxPolicy {
 
     static final String FACTS = "th.or.depa.smartcity.facts";
 
-    static final String ALLOWED_TEXT =
-            "rules may use only the fact classes and java.lang, java.util, java.time, java.math";
+    static final String ALLOWED_TEXT = CompiledCodeCheck.ALLOWED;
 
     /** Packages whose classes rules may use, except {@link #DENIED_CLASSES}. Exact packages, not prefixes. */
     static final Set<String> ALLOWED_PACKAGES = Set.of(FACTS,
