@@ -2,7 +2,7 @@ package th.or.depa.smartcity.cli;
 
 import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
-import th.or.depa.smartcity.ruleset.RuleWorkers;
+import th.or.depa.smartcity.ruleset.RuleWorkerMain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.cli.Command;
@@ -35,7 +35,7 @@ public class RulesCheckCommand extends Command {
 
     /** The exit status: 0 when the folder would be accepted, 1 otherwise. */
     public static int check(String dir, ObjectMapper mapper, PrintStream out, PrintStream err) {
-        RuleWorkers.Checked result;
+        RuleWorkerMain.Checked result;
         try {
             // the folder is not in force: its code runs in a worker JVM, bounded like a proposal's
             result = SmartCityApplication.workers(new SmartCityConfiguration.RulesSettings(), mapper)

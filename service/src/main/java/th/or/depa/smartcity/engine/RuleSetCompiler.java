@@ -195,7 +195,7 @@ public final class RuleSetCompiler {
         for (int cut = expression.length(); cut >= 4; cut = cut * 2 / 3) {
             int at = source.indexOf(expression.substring(0, cut));
             if (at >= 0) {
-                return (int) source.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                return Culprit.lineOf(source, at);
             }
         }
         return 0;

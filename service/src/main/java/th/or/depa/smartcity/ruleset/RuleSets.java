@@ -136,7 +136,7 @@ public final class RuleSets {
         if (!refused.isEmpty()) {
             throw new RuleSetRefused(refused);
         }
-        RuleWorkers.Checked checked = workers.check(files); // not in force: it never runs in this process
+        RuleWorkerMain.Checked checked = workers.check(files); // not in force: it never runs in this process
         if (!checked.isOk()) {
             throw new RuleSetRefused(checked.errors());
         }
@@ -174,7 +174,7 @@ public final class RuleSets {
     public RuleWorkers.Worker candidate(int version) {
         RuleSetRow row = dao.find(version).orElseThrow(RuleSetNotFound::new);
         RuleWorkers.Worker worker = workers.judge(filesOf(row), version);
-        RuleWorkers.Checked checked = worker.checked();
+        RuleWorkerMain.Checked checked = worker.checked();
         if (!checked.isOk()) {
             worker.close();
             throw new RuleSetRefused(checked.errors());

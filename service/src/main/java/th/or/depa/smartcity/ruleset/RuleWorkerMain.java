@@ -48,7 +48,11 @@ public final class RuleWorkerMain {
     record Job(Map<String, String> files, Integer version, int maxFirings, long runTimeoutMillis, long maxAllocation) {
     }
 
-    record Checked(List<RuleError> errors, int criteria, String sha256, Set<String> ruleLabels) {
+    /** What the check found; criteria, sha256 and the labels of the rules that judge plans are set when it passed. */
+    public record Checked(List<RuleError> errors, int criteria, String sha256, Set<String> ruleLabels) {
+        public boolean isOk() {
+            return errors.isEmpty();
+        }
     }
 
     /** A plan to judge, sent with its stored JSON as is (not escaped into a string). */

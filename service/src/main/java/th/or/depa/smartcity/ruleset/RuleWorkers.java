@@ -47,15 +47,8 @@ public final class RuleWorkers {
     static final class FiredLabels extends java.util.TreeSet<String> {
     }
 
-    /** What a check found; criteria and sha256 are set when it passed. */
-    public record Checked(List<RuleError> errors, int criteria, String sha256, java.util.Set<String> ruleLabels) {
-        public boolean isOk() {
-            return errors.isEmpty();
-        }
-    }
-
     /** Compiles the files and runs their rule tests in a worker; errors name the file (and test) at fault. */
-    public Checked check(RuleFiles files) {
+    public RuleWorkerMain.Checked check(RuleFiles files) {
         try (Worker w = start(files, null)) {
             return w.checked();
         }
@@ -96,7 +89,7 @@ public final class RuleWorkers {
         private final Writer in;
         private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(4096);
         private volatile String step = "starting";
-        private Checked checked;
+        private RuleWorkerMain.Checked checked;
 
         private Worker(Process process) {
             this.process = process;
@@ -129,11 +122,11 @@ public final class RuleWorkers {
             in.write('\n');
         }
 
-        Checked checked() {
+        RuleWorkerMain.Checked checked() {
             if (checked == null) {
                 String line = next();
-                checked = line == null ? new Checked(List.of(stuck()), 0, null, java.util.Set.of())
-                        : read(line.substring(RuleWorkerMain.CHECKED.length()), Checked.class);
+                checked = line == null ? new RuleWorkerMain.Checked(List.of(stuck()), 0, null, java.util.Set.of())
+                        : read(line.substring(RuleWorkerMain.CHECKED.length()), RuleWorkerMain.Checked.class);
             }
             return checked;
         }

@@ -117,13 +117,10 @@ public class WebResource {
         long wait = limiter.retryAfterSeconds(address);
         if (wait > 0) {
             return secure(Response.status(429).type(HTML).header(HttpHeaders.RETRY_AFTER, wait)
-                    .entity(pages.signIn(new Bilingual("Too many failed sign-ins from this address; try again in "
-                            + wait + " seconds.", "ลงชื่อเข้าใช้ไม่สำเร็จหลายครั้งเกินไป โปรดลองอีกครั้งใน " + wait + " วินาที"),
-                            null))).build();
+                    .entity(pages.signIn(WebMessages.of("signin.tooMany", String.valueOf(wait)), null))).build();
         }
         if (!Sessions.sameToken(expected, csrf)) {
-            return signInPage(403, new Bilingual("The form has expired; please sign in again.",
-                    "แบบฟอร์มหมดอายุ โปรดเข้าสู่ระบบอีกครั้ง"));
+            return signInPage(403, WebMessages.of("signin.expired"));
         }
         Optional<User> user = Optional.empty();
         String hash = null;
@@ -133,11 +130,10 @@ public class WebResource {
         }
         if (user.isEmpty()) {
             limiter.failed(address);
-            return signInPage(401, new Bilingual("The token is not valid.", "โทเค็นไม่ถูกต้อง"));
+            return signInPage(401, WebMessages.of("signin.badToken"));
         }
         if (user.get().role() == Role.CITY) {
-            return signInPage(403, new Bilingual("The web view is for the office and the committee; cities use the API.",
-                    "หน้าเว็บนี้สำหรับสำนักงานและคณะกรรมการ เมืองใช้ API"));
+            return signInPage(403, WebMessages.of("signin.notForCities"));
         }
         String id = sessions.open(user.get().id(), hash);
         return redirect("/ui/plans").header(HttpHeaders.SET_COOKIE, cookie(id, Sessions.TTL.toSeconds()))
@@ -151,8 +147,7 @@ public class WebResource {
     public Response signOut(@CookieParam(COOKIE) String session, @FormParam("csrf") String csrf) {
         Optional<Sessions.Session> open = sessions.find(session);
         if (open.isPresent() && !Sessions.sameToken(open.get().csrf(), csrf)) {
-            return html(403, pages.message(null, new Bilingual("The form has expired; reload the page and sign out again.",
-                    "แบบฟอร์มหมดอายุ โปรดโหลดหน้าใหม่แล้วออกจากระบบอีกครั้ง")));
+            return html(403, pages.message(null, WebMessages.of("signout.expired")));
         }
         sessions.close(session);
         return redirect("/ui/signin").header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();

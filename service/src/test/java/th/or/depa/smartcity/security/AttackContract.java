@@ -53,21 +53,7 @@ abstract class AttackContract {
 
     /** A request with exactly this Content-Type (null: none at all) and body. */
     HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + city)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException stale) {
-            // Jetty closes a connection whose request body it refused unread; the pool may hand that one out again
-            if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
-                throw stale;
-            }
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
+        return Http.local(port()).send(method, path, city, contentType, body).response();
     }
 
     long stored() {

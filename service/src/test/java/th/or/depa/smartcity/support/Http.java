@@ -52,6 +52,12 @@ public final class Http {
         return send(idempotencyKey == null ? b : b.header("Idempotency-Key", idempotencyKey));
     }
 
+    /** Any method with exactly this Content-Type (null: none at all) and body. */
+    public Answer send(String method, String path, String token, String contentType, String body) throws IOException {
+        HttpRequest.Builder b = builder(path, token).method(method, HttpRequest.BodyPublishers.ofString(body));
+        return send(contentType == null ? b : b.header("Content-Type", contentType));
+    }
+
     private HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         return token == null ? b : b.header("Authorization", "Bearer " + token);
