@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.ruleset.RuleSets;
 
@@ -33,10 +34,11 @@ public class CriteriaResource {
     public Criteria criteria() {
         RuleSets.InForce f = ruleSets.inForce();
         Map<String, Parameter> params = f.rules().parameters();
+        Texts texts = Texts.of(f.rules().files());
         List<CriterionInfo> list = f.rules().criteria().stream().map(c -> {
             Map<String, Object> thresholds = new LinkedHashMap<>();
             c.parameters().forEach(p -> thresholds.put(p, params.get(p).typedValue()));
-            return new CriterionInfo(c.id(), new Evaluation.Bilingual(c.titleEn(), c.titleTh()), c.mandatory(),
+            return new CriterionInfo(c.id(), texts.title(c.id()), c.mandatory(),
                     thresholds, f.rules().ruleOf(c.id()));
         }).toList();
         return new Criteria(new Evaluation.RuleSetRef(f.version(), f.rules().sha256()), list);

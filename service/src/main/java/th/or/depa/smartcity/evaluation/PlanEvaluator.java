@@ -14,6 +14,7 @@ import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.facts.Status;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.engine.CompiledRuleSet;
+import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.engine.RuleRun;
 
 /**
@@ -37,10 +38,21 @@ public final class PlanEvaluator {
     }
 
     /** An evaluation with the labels of the rules that fired to make it (impact analysis reports the others). */
-    public record Traced(Evaluation evaluation, java.util.Set<String> fired) {
+    public record Traced(Evaluation evaluation, java.util.Set<String> fired, List<RuleError> textProblems) {
     }
 
     public Traced evaluateTraced(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params) {
+        return evaluateTraced(ruleSet, version, plan, params, false);
+    }
+
+    /**
+     * strict (rule tests): a reason whose template is missing or names a fact the rule did not report is also told
+     * in textProblems (its file and line); the reason shows a word for the missing value either way.
+     */
+    public Traced evaluateTraced(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params,
+                                 boolean strict) {
+        Texts texts = Texts.of(ruleSet.files());
+        List<RuleError> textProblems = new ArrayList<>();
         RuleRun run = ruleSet.evaluate(PlanFacts.of(plan), params);
         Map<String, RuleRun.Inserted> findings = new HashMap<>();
         for (RuleRun.Inserted i : run.of(Finding.class)) {
@@ -68,8 +80,8 @@ public final class PlanEvaluator {
             met += s == Status.MET ? 1 : 0;
             notMet += s == Status.NOT_MET ? 1 : 0;
             warnings += s == Status.WARNING ? 1 : 0;
-            results.add(new Evaluation.CriterionResult(c.id(), new Evaluation.Bilingual(c.titleEn(), c.titleTh()),
-                    c.mandatory(), s.name(), new Evaluation.Bilingual(f.reasonEn(), f.reasonTh()),
+            results.add(new Evaluation.CriterionResult(c.id(), texts.title(c.id()), c.mandatory(), s.name(),
+                    reason(texts, f, i.rule(), strict, textProblems),
                     f.facts() == null ? Map.of() : new TreeMap<>(f.facts()), i.rule()));
         }
         if (!findings.isEmpty()) {
@@ -82,6 +94,18 @@ public final class PlanEvaluator {
         String outcome = ((Outcome) outcomes.get(0).fact()).value();
         return new Traced(new Evaluation(null, null, null, new Evaluation.RuleSetRef(version, ruleSet.sha256()), outcome,
                 List.copyOf(results), new Evaluation.Summary(met, notMet, warnings),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)), run.fired());
+                clock.instant().truncatedTo(ChronoUnit.MICROS)), run.fired(), List.copyOf(textProblems));
+    }
+
+    private static Evaluation.Bilingual reason(Texts texts, Finding f, String rule, boolean strict,
+                                               List<RuleError> problems) {
+        if (strict) {
+            try {
+                return texts.reason(f, rule, true);
+            } catch (Texts.TextProblem p) {
+                problems.add(p.error());
+            }
+        }
+        return texts.reason(f, rule, false);
     }
 }

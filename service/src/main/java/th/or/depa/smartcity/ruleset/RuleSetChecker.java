@@ -8,7 +8,10 @@ import th.or.depa.smartcity.engine.RunLimits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.plan.PlanReader;
 
 /** Everything a rule set must pass before it may serve: it compiles, and its own rule tests pass. */
@@ -39,10 +42,24 @@ public final class RuleSetChecker {
         if (!compiled.isOk()) {
             return new CheckResult(null, compiled.errors());
         }
-        List<RuleError> errors = new ArrayList<>();
+        // the words: every template parses, each in both languages, every criterion has a title
+        Texts texts = Texts.of(files);
+        List<RuleError> errors = new ArrayList<>(texts.errors());
+        errors.addAll(texts.check(compiled.ruleSet().criteria()));
+        if (!errors.isEmpty()) {
+            return new CheckResult(null, errors);
+        }
+        Set<String> templatesReported = new HashSet<>();
         for (RuleTests.CaseResult r : RuleTests.run(compiled.ruleSet(), reader, mapper, onStep)) {
+            if (r.template() != null) {
+                // a template the rule cannot fill: its file and line, once, with the case that found it
+                if (templatesReported.add(r.template().file() + ":" + r.template().line() + r.template().message())) {
+                    errors.add(new RuleError(r.template().file(), r.template().line(), r.template().message()
+                            + " (found by rule test " + r.file() + ":" + r.line() + ")"));
+                }
+            }
             if (r.failure() != null) {
-                errors.add(new RuleError(r.file(), 0, "rule test \"" + r.note() + "\" failed: " + r.failure()));
+                errors.add(new RuleError(r.file(), r.line(), "rule test \"" + r.note() + "\" failed: " + r.failure()));
             }
         }
         return new CheckResult(errors.isEmpty() ? compiled.ruleSet() : null, errors);

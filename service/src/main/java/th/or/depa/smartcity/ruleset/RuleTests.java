@@ -5,7 +5,10 @@ import th.or.depa.smartcity.engine.RuleRunLimitExceeded;
 import th.or.depa.smartcity.engine.CompiledRuleSet;
 import th.or.depa.smartcity.engine.ParametersFile;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +23,8 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import th.or.depa.smartcity.evaluation.Evaluation;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.evaluation.Texts;
+import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.plan.PlanFormatException;
 import th.or.depa.smartcity.plan.PlanReader;
@@ -35,19 +40,22 @@ public final class RuleTests {
     private static final String PLANS = "tests/plans/";
     private static final String WHOLE_FILE = "(the file itself)";
     private static final Set<String> FILE_KEYS = Set.of("description", "parameters", "base", "cases");
-    private static final Set<String> CASE_KEYS = Set.of("note", "plan", "patch", "expect", "reasonContains");
+    private static final Set<String> CASE_KEYS = Set.of("note", "plan", "patch", "expect", "facts", "reasonContains");
 
     private RuleTests() {
     }
 
     /** A failed case, as rules-check and a refused proposal report it. */
-    public record Failure(String file, String note, String message) {
+    public record Failure(String file, int line, String note, String message) {
     }
 
-    /** One case of one test file; failure is null when it passed. */
-    public record CaseResult(String file, String note, String failure) {
+    /**
+     * One case of one test file, line the line its case starts on (0: the file as a whole); failure is null when it
+     * passed. template: when a reason's template could not be filled, what is wrong with it and where.
+     */
+    public record CaseResult(String file, int line, String note, String failure, RuleError template) {
         public boolean passed() {
-            return failure == null;
+            return failure == null && template == null;
         }
     }
 
@@ -80,7 +88,8 @@ public final class RuleTests {
                     }
                 });
             } catch (JsonProcessingException | BadTest e) {
-                results.add(new CaseResult(ASSUMED, WHOLE_FILE, "not a JSON object of parameters: " + e.getMessage()));
+                results.add(new CaseResult(ASSUMED, 0, WHOLE_FILE, "not a JSON object of parameters: " + e.getMessage(),
+                        null));
             }
         }
         try {
@@ -103,7 +112,8 @@ public final class RuleTests {
     }
 
     public static List<Failure> failures(List<CaseResult> results) {
-        return results.stream().filter(r -> !r.passed()).map(r -> new Failure(r.file(), r.note(), r.failure())).toList();
+        return results.stream().filter(r -> !r.passed()).map(r -> new Failure(r.file(), r.line(), r.note(),
+                r.failure() != null ? r.failure() : r.template().toString())).toList();
     }
 
     /** RFC 7386 JSON Merge Patch: objects merge, anything else (arrays too) replaces, null removes. */
@@ -135,24 +145,29 @@ public final class RuleTests {
                 JsonNode base = base(root.path("base"));
                 JsonNode cases = root.path("cases");
                 check(cases.isArray() && !cases.isEmpty(), "\"cases\" must be a non-empty list");
+                List<Integer> lines = caseLines(text, mapper);
                 for (int i = 0; i < cases.size(); i++) {
                     JsonNode c = cases.get(i);
+                    int line = i < lines.size() ? lines.get(i) : 0;
                     String note = c.path("note").isTextual() ? c.path("note").asText() : "case " + (i + 1);
-                    onCase.accept(file + ": rule test \"" + note + "\"");
+                    onCase.accept(file + ":" + line + ": rule test \"" + note + "\"");
+                    List<RuleError> templates = new ArrayList<>();
                     try {
-                        results.add(new CaseResult(file, note, runCase(c, base, params)));
+                        String failure = runCase(c, base, params, templates);
+                        results.add(new CaseResult(file, line, note, failure,
+                                templates.isEmpty() ? null : templates.get(0)));
                     } catch (RuleRunLimitExceeded e) {
-                        results.add(new CaseResult(file, note, "the evaluation failed: " + e.getMessage()));
+                        results.add(new CaseResult(file, line, note, "the evaluation failed: " + e.getMessage(), null));
                         throw e;
                     }
                 }
             } catch (BadTest e) {
-                results.add(new CaseResult(file, WHOLE_FILE, e.getMessage()));
+                results.add(new CaseResult(file, e.line, WHOLE_FILE, e.getMessage(), null));
             }
         }
 
-        /** null when the case passed, else what went wrong. */
-        private String runCase(JsonNode c, JsonNode base, Map<String, String> params) {
+        /** null when the case passed, else what went wrong; templates gets each reason the case could not fill. */
+        private String runCase(JsonNode c, JsonNode base, Map<String, String> params, List<RuleError> templates) {
             try {
                 check(c.isObject(), "a case must be a JSON object");
                 unknownKeys(c, CASE_KEYS, "the case");
@@ -170,8 +185,10 @@ public final class RuleTests {
                 }
                 Evaluation ev;
                 try {
-                    ev = new PlanEvaluator(Clock.systemUTC()).evaluate(ruleSet, null, plan,
-                            ParametersFile.override(ruleSet.parameters(), params));
+                    PlanEvaluator.Traced traced = new PlanEvaluator(Clock.systemUTC()).evaluateTraced(ruleSet, null,
+                            plan, ParametersFile.override(ruleSet.parameters(), params), true);
+                    ev = traced.evaluation();
+                    templates.addAll(traced.textProblems());
                 } catch (RuleRunLimitExceeded e) {
                     throw e; // the rule set runs away: no later case is worth its time
                 } catch (RuntimeException e) {
@@ -179,6 +196,7 @@ public final class RuleTests {
                 }
                 List<String> problems = new ArrayList<>();
                 compare(ev, expect, c.path("reasonContains"), problems);
+                compareFacts(ev, c.path("facts"), problems);
                 return problems.isEmpty() ? null : String.join("; ", problems);
             } catch (BadTest e) {
                 return e.getMessage();
@@ -212,9 +230,51 @@ public final class RuleTests {
                 Evaluation.CriterionResult r = byId.get(e.getKey());
                 if (r == null) {
                     problems.add(e.getKey() + " is not a criterion in force");
-                } else if (!r.reason().en().contains(e.getValue().asText())) {
-                    problems.add(e.getKey() + ": the reason \"" + r.reason().en() + "\" does not contain \""
-                            + e.getValue().asText() + "\"");
+                    continue;
+                }
+                // "text" is English; {"en": …, "th": …} names the language
+                Map<String, String> wanted = new LinkedHashMap<>();
+                if (e.getValue().isObject()) {
+                    e.getValue().properties().forEach(l -> wanted.put(l.getKey(), l.getValue().asText()));
+                } else {
+                    wanted.put("en", e.getValue().asText());
+                }
+                wanted.forEach((lang, text) -> {
+                    check(lang.equals("en") || lang.equals("th"), "reasonContains." + e.getKey() + " has en or th");
+                    String reason = lang.equals("en") ? r.reason().en() : r.reason().th();
+                    if (!reason.contains(text)) {
+                        problems.add(e.getKey() + ": the " + lang + " reason \"" + reason + "\" does not contain \""
+                                + text + "\"");
+                    }
+                });
+            }
+        }
+
+        /** "facts": {"SC-03": {"domains": 3}}: each named fact as the rule reported it (numbers by value). */
+        private void compareFacts(Evaluation ev, JsonNode facts, List<String> problems) {
+            if (facts.isMissingNode()) {
+                return;
+            }
+            check(facts.isObject(), "\"facts\" must map criterion ids to an object of facts");
+            for (Map.Entry<String, JsonNode> e : facts.properties()) {
+                check(e.getValue().isObject(), "facts." + e.getKey() + " must be an object of facts");
+                Evaluation.CriterionResult r = ev.criteria().stream().filter(x -> x.id().equals(e.getKey()))
+                        .findFirst().orElse(null);
+                if (r == null) {
+                    problems.add(e.getKey() + " is not a criterion in force");
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> f : e.getValue().properties()) {
+                    if (!r.facts().containsKey(f.getKey())) {
+                        problems.add(e.getKey() + ": expected fact " + f.getKey() + " = " + f.getValue()
+                                + " but the rule reports no " + f.getKey() + " (it reports " + r.facts().keySet() + ")");
+                        continue;
+                    }
+                    JsonNode actual = mapper.valueToTree(r.facts().get(f.getKey()));
+                    if (!sameJson(f.getValue(), actual)) {
+                        problems.add(e.getKey() + ": expected fact " + f.getKey() + " = " + f.getValue() + " but was "
+                                + actual);
+                    }
                 }
             }
         }
@@ -254,7 +314,8 @@ public final class RuleTests {
                 return mapper.readTree(text);
             } catch (JsonProcessingException e) {
                 throw new BadTest(path + " is not valid JSON: " + e.getOriginalMessage()
-                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"),
+                        path.equals(file) && e.getLocation() != null ? e.getLocation().getLineNr() : 0);
             }
         }
 
@@ -272,10 +333,72 @@ public final class RuleTests {
         }
     }
 
-    /** A test file or case that cannot be run as written. */
+    /** Equal JSON, where numbers are equal by value (3 and 3.0). */
+    static boolean sameJson(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameJson(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
+                if (!b.has(e.getKey()) || !sameJson(e.getValue(), b.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    /** The line each case of a test file starts on, in order (a reviewer finds the case by it). */
+    static List<Integer> caseLines(String text, ObjectMapper mapper) {
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return lines;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("cases".equals(name) && t == JsonToken.START_ARRAY) {
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                        lines.add(p.currentTokenLocation().getLineNr());
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // a file that does not parse is reported as such by the tree reading
+        }
+        return lines;
+    }
+
+    /** A test file or case that cannot be run as written; line when known (a file that is not JSON). */
     private static final class BadTest extends RuntimeException {
+        final int line;
+
         BadTest(String message) {
+            this(message, 0);
+        }
+
+        BadTest(String message, int line) {
             super(message, null, false, false);
+            this.line = line;
         }
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
 
@@ -59,7 +60,8 @@ class BundledRulesTest {
     @Test
     void theFifteenCriteriaAreInForceWithTheirKindAndTitles() {
         List<String> inForce = ruleSet().criteria().stream()
-                .map(c -> c.id() + (c.mandatory() ? " mandatory " : " advisory ") + c.titleEn() + " / " + c.titleTh())
+                .map(c -> c.id() + (c.mandatory() ? " mandatory " : " advisory ") + Texts.of(files).title(c.id()).en()
+                        + " / " + Texts.of(files).title(c.id()).th())
                 .toList();
         assertEquals(List.of(
                 "SC-01 mandatory Vision and goals / วิสัยทัศน์และเป้าหมาย",
@@ -85,7 +87,7 @@ class BundledRulesTest {
         assertFalse(results.isEmpty(), "the rules folder carries no rule tests");
         return results.stream().map(r -> DynamicTest.dynamicTest(r.file() + ": " + r.note(), () -> {
             if (!r.passed()) {
-                fail(r.failure());
+                fail(r.file() + ":" + r.line() + ": " + (r.failure() != null ? r.failure() : r.template()));
             }
         }));
     }
@@ -100,6 +102,7 @@ class BundledRulesTest {
                    {"note": "wrong status", "patch": {}, "expect": {"SC-03": "NOT_MET"}},
                    {"note": "wrong outcome", "patch": {}, "expect": {"outcome": "FAIL"}},
                    {"note": "wrong reason", "patch": {}, "expect": {"SC-03": "MET"}, "reasonContains": {"SC-03": "no such words"}},
+                   {"note": "wrong fact", "patch": {}, "expect": {"SC-03": "MET"}, "facts": {"SC-03": {"domains": 7}}},
                    {"note": "unknown criterion", "patch": {}, "expect": {"SC-99": "MET"}},
                    {"note": "format error", "patch": {"city": {"kind": "TOWN"}}, "expect": {"SC-03": "MET"}},
                    {"note": "right", "patch": {}, "expect": {"SC-03": "MET", "outcome": "PASS"}}
@@ -125,13 +128,15 @@ class BundledRulesTest {
                 failures.toString());
         assertTrue(failures.get("tests/zz-wrong.json: wrong outcome").contains("expected FAIL but was PASS"));
         assertTrue(failures.get("tests/zz-wrong.json: wrong reason").contains("does not contain \"no such words\""));
+        assertTrue(failures.get("tests/zz-wrong.json: wrong fact").contains("SC-03: expected fact domains = 7 but was 3"),
+                failures.toString());
         assertTrue(failures.get("tests/zz-wrong.json: unknown criterion").contains("SC-99 is not a criterion in force"));
         assertTrue(failures.get("tests/zz-wrong.json: format error").contains("format error"));
         assertFalse(failures.containsKey("tests/zz-wrong.json: right"));
         assertTrue(failures.get("tests/zz-malformed.json: (the file itself)").contains("not valid JSON"));
         assertTrue(failures.get("tests/zz-no-base.json: (the file itself)").contains("plans/missing.json"));
         assertTrue(failures.get("tests/zz-unknown-parameter.json: (the file itself)").contains("minDomainz"));
-        assertEquals(8, failures.size(), failures.toString());
+        assertEquals(9, failures.size(), failures.toString());
     }
 
     @Test

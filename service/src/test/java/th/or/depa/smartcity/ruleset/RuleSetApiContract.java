@@ -62,6 +62,8 @@ abstract class RuleSetApiContract {
         Files.move(aside, params, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Files.deleteIfExists(rulesDir().resolve("criteria/SC-12-governance-or-people.drl"));
+        Files.deleteIfExists(rulesDir().resolve("texts/sc12.en.properties"));
+        Files.deleteIfExists(rulesDir().resolve("texts/sc12.th.properties"));
         Files.deleteIfExists(rulesDir().resolve("criteria/broken.drl"));
         if (inForce() != bundled) {
             waitFor(() -> inForce() == bundled || rollbackToBundled());
@@ -271,6 +273,17 @@ abstract class RuleSetApiContract {
     @Test
     void aNewCriterionFileAppearsAndDeletingItRetiresIt() throws Exception {
         Path sc12 = rulesDir().resolve("criteria/SC-12-governance-or-people.drl");
+        // its words first: a criterion without a title is refused
+        TestRules.write(rulesDir().resolve("texts/sc12.en.properties"), """
+                SC-12.title = Governance or people
+                SC-12.MET = A Smart Governance or Smart People domain is covered.
+                SC-12.WARNING = Neither Smart Governance nor Smart People is covered.
+                """);
+        TestRules.write(rulesDir().resolve("texts/sc12.th.properties"), """
+                SC-12.title = ธรรมาภิบาลหรือพลเมือง
+                SC-12.MET = มีด้านการบริหารภาครัฐอัจฉริยะหรือพลเมืองอัจฉริยะ
+                SC-12.WARNING = ไม่มีด้านการบริหารภาครัฐอัจฉริยะหรือพลเมืองอัจฉริยะ
+                """);
         TestRules.write(sc12, """
                 // SC-12 Governance or people / ธรรมาภิบาลหรือพลเมือง — advisory (a reviewer's addition)
                 package smartcity.criteria;
@@ -280,7 +293,7 @@ abstract class RuleSetApiContract {
                 rule "SC-12 is an advisory criterion"
                 when
                 then
-                    insert(Criterion.advisory("SC-12", "Governance or people", "ธรรมาภิบาลหรือพลเมือง"));
+                    insert(Criterion.advisory("SC-12"));
                 end
 
                 rule "SC-12 is met when a GOVERNANCE or PEOPLE domain has services"
@@ -288,7 +301,7 @@ abstract class RuleSetApiContract {
                     Plan()
                     exists Domain( name == "GOVERNANCE" || name == "PEOPLE", services > 0 )
                 then
-                    insert(Finding.met("SC-12", "A GOVERNANCE or PEOPLE domain is covered.", "มีด้านธรรมาภิบาลหรือพลเมือง", Map.of()));
+                    insert(Finding.met("SC-12", Map.of()));
                 end
 
                 rule "SC-12 warns when neither GOVERNANCE nor PEOPLE has services"
@@ -296,7 +309,7 @@ abstract class RuleSetApiContract {
                     Plan()
                     not Domain( name == "GOVERNANCE" || name == "PEOPLE", services > 0 )
                 then
-                    insert(Finding.warning("SC-12", "Neither GOVERNANCE nor PEOPLE is covered.", "ไม่มีด้านธรรมาภิบาลหรือพลเมือง", Map.of()));
+                    insert(Finding.warning("SC-12", Map.of()));
                 end
                 """);
         waitFor(() -> criterion(api().get("/api/criteria", null).body().get("criteria"), "SC-12") != null);

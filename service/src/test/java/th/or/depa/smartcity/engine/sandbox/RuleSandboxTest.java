@@ -466,7 +466,7 @@ class RuleSandboxTest {
         void formattingAndArithmeticAreAllowed() {
             allowed(then("String a = String.format(Locale.ROOT, \"%,.0f\", 1234.5) + Math.abs(-1) + Math.round(2.5);\n"
                     + "    String b = String.join(\", \", List.of(\"a\", \"b\"));\n"
-                    + "    insert(Finding.met(\"SC-99\", a, b, Map.of(\"a\", 1)));"));
+                    + "    insert(Finding.met(\"SC-99\", a + b, Map.of(\"a\", 1)));"));
         }
 
         @Test
@@ -479,8 +479,8 @@ class RuleSandboxTest {
 
         @Test
         void enumsAndFactHelpersAreAllowed() {
-            allowed(rule("$f : Finding( status == Status.NOT_MET, !Text.isBlank(reasonEn) )",
-                    "int n = Text.visibleLength($f.reasonEn());\n    Status s = Status.MET;\n"
+            allowed(rule("$f : Finding( status == Status.NOT_MET, !Text.isBlank(variant) )",
+                    "int n = Text.visibleLength($f.variant());\n    Status s = Status.MET;\n"
                             + "    insert(Criterion.mandatory(\"SC-99\", \"t\", \"t\"));"));
         }
 
