@@ -59,6 +59,7 @@ abstract class SecurityContract {
             Map.entry("GET /api/rulesets", STAFF),
             Map.entry("GET /api/rulesets/status", STAFF),
             Map.entry("GET /api/rulesets/{version}", STAFF),
+            Map.entry("GET /api/rulesets/{version}/diff", STAFF),
             Map.entry("POST /api/rulesets", Set.of(Role.REVIEWER)),
             Map.entry("POST /api/rulesets/{version}/impact", Set.of(Role.REVIEWER)),
             Map.entry("POST /api/rulesets/{version}/activate", Set.of(Role.REVIEWER)),
