@@ -1,12 +1,15 @@
 package th.or.depa.smartcity.ruleset;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.engine.ParametersFile;
+import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.plan.StorableText;
 import th.or.depa.smartcity.store.RuleSetRow;
 
@@ -19,7 +22,7 @@ public final class ThresholdProposal {
     static final int MAX_VALUE = 200;
 
     /** Why a value cannot be written into parameters.csv, by threshold name: a code the form words. */
-    public enum Problem { TOO_LONG, NOT_ONE_CELL, NOT_STORABLE }
+    public enum Problem { TOO_LONG, NOT_STORABLE, NOT_INTEGER, NOT_DECIMAL, NOT_CODES }
 
     /** The form's values are refused before anything is proposed; unchanged means no value differs from base. */
     public static final class Refused extends RuntimeException {
@@ -48,8 +51,8 @@ public final class ThresholdProposal {
     }
 
     /** The thresholds of a stored version, in file order, for the form. */
-    public List<ParameterLines.Line> thresholds(int version) {
-        return ParameterLines.lines(parametersOf(files(version)));
+    public List<ParametersFile.Line> thresholds(int version) {
+        return ParametersFile.lines(parametersOf(files(version)), new ArrayList<RuleError>());
     }
 
     /** Proposes base's files with these values; names that are not thresholds of base are ignored. */
@@ -58,7 +61,7 @@ public final class ThresholdProposal {
         String text = parametersOf(files);
         Map<String, Problem> problems = new TreeMap<>();
         Map<String, String> changed = new LinkedHashMap<>();
-        for (ParameterLines.Line line : ParameterLines.lines(text)) {
+        for (ParametersFile.Line line : ParametersFile.lines(text, new ArrayList<RuleError>())) {
             String value = values.get(line.name());
             if (value == null) {
                 continue;
@@ -66,7 +69,8 @@ public final class ThresholdProposal {
             value = value.strip();
             Problem p = value.length() > MAX_VALUE ? Problem.TOO_LONG
                     : StorableText.problem(value) != null ? Problem.NOT_STORABLE
-                    : value.matches(".*[,\"\\r\\n].*") ? Problem.NOT_ONE_CELL : null;
+                    : ParametersFile.wrongType(new Parameter(line.name(), line.value(), line.type()), value) != null
+                    ? typeProblem(line.type()) : null;
             if (p != null) {
                 problems.put(line.name(), p);
             } else if (!value.equals(line.value())) {
@@ -77,8 +81,16 @@ public final class ThresholdProposal {
             throw new Refused(problems, problems.isEmpty());
         }
         Map<String, String> edited = new TreeMap<>(files.files());
-        edited.put(ParametersFile.PATH, ParameterLines.withValues(text, changed));
+        edited.put(ParametersFile.PATH, ParametersFile.withValues(text, changed));
         return ruleSets.propose(new RuleFiles(edited), note, reviewer);
+    }
+
+    private static Problem typeProblem(String type) {
+        return switch (type) {
+            case "integer" -> Problem.NOT_INTEGER;
+            case "decimal" -> Problem.NOT_DECIMAL;
+            default -> Problem.NOT_CODES;
+        };
     }
 
     private RuleFiles files(int version) {

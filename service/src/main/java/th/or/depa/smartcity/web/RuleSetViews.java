@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.engine.ParametersFile;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
 import th.or.depa.smartcity.report.Html;
 import th.or.depa.smartcity.report.Labels;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
 import th.or.depa.smartcity.ruleset.ImpactJobs;
-import th.or.depa.smartcity.ruleset.ParameterLines;
 import th.or.depa.smartcity.ruleset.RuleSetDiff;
 import th.or.depa.smartcity.ruleset.RuleSets;
 import th.or.depa.smartcity.store.RuleSetRow;
@@ -81,17 +81,18 @@ final class RuleSetViews {
     }
 
     /** The threshold form: every line of parameters.csv with its meaning; problems by name after a refused post. */
-    static Map<String, Object> thresholds(Viewer viewer, int base, List<ParameterLines.Line> lines,
+    static Map<String, Object> thresholds(Viewer viewer, int base, List<ParametersFile.Line> lines,
                                           Map<String, String> values, Map<String, Bilingual> problems, String note) {
         Map<String, Object> m = page(viewer, WebMessages.of("thresholds.title"));
         m.put("base", base);
         m.put("intro", Html.both(WebMessages.of("thresholds.intro", base)));
         m.put("note", note);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (ParameterLines.Line l : lines) {
+        for (ParametersFile.Line l : lines) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("name", l.name());
             r.put("value", values.getOrDefault(l.name(), l.value()));
+            r.put("type", l.type());
             r.put("meaning", l.meaning());
             r.put("problem", problems.containsKey(l.name()) ? Html.both(problems.get(l.name())) : null);
             rows.add(r);

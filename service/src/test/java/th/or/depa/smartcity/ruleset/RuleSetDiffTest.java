@@ -11,7 +11,8 @@ import th.or.depa.smartcity.engine.RuleFiles;
 /** The diff alone: files added, deleted and changed as git shows them; thresholds changed, added and removed. */
 class RuleSetDiffTest {
 
-    static final String PARAMS = "# thresholds\nminGoals,1,SC-01: goals\nminDomains,2,SC-03: domains\nminHearings,1,SC-08\n";
+    static final String PARAMS = "# thresholds\nname,value,type,meaning\nminGoals,1,integer,SC-01: goals\n"
+            + "minDomains,2,integer,SC-03: domains\nminHearings,1,integer,SC-08: hearings\n";
 
     @Test
     void aChangedFileIsAUnifiedDiffWithItsHunk() {
@@ -38,8 +39,8 @@ class RuleSetDiffTest {
 
     @Test
     void thresholdsChangedAddedAndRemovedAreListedByName() {
-        String edited = PARAMS.replace("minDomains,2", "minDomains,4").replace("minHearings,1,SC-08\n", "")
-                + "minSectors,3,SC-08: sectors\n";
+        String edited = PARAMS.replace("minDomains,2", "minDomains,4").replace("minHearings,1,integer,SC-08: hearings\n", "")
+                + "minSectors,3,integer,SC-08: sectors\n";
         RuleSetDiff.Diff d = RuleSetDiff.compare(new RuleFiles(Map.of("parameters.csv", PARAMS)),
                 new RuleFiles(Map.of("parameters.csv", edited)));
         assertEquals(List.of(

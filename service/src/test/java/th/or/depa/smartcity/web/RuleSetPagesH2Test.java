@@ -135,7 +135,8 @@ class RuleSetPagesH2Test {
         HttpResponse<String> form = web.get("/ui/rulesets/propose", cookie);
         assertEquals(200, form.statusCode(), form.body());
         String csv = java.nio.file.Files.readString(TestRules.BUNDLED.resolve("parameters.csv"));
-        long lines = csv.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+        long lines = csv.lines().filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("name,"))
+                .count();
         Matcher rows = Pattern.compile("<tr class=\"threshold\" data-name=\"([A-Za-z]+)\">").matcher(form.body());
         int n = 0;
         while (rows.find()) {
@@ -150,12 +151,13 @@ class RuleSetPagesH2Test {
                 + "&note=x", cookie);
         assertEquals(422, same.statusCode());
         assertTrue(same.body().contains("id=\"unchanged\""), same.body());
-        HttpResponse<String> comma = web.post("/ui/rulesets/propose", "csrf=" + csrf
-                + "&base=1&value.minDomains=2%2C3&value.minGoals=2&note=x", cookie);
-        assertEquals(422, comma.statusCode());
-        assertTrue(comma.body().contains("name=\"value.minDomains\" value=\"2,3\" maxlength=\"200\"/> <span class=\"error problem\">"),
-                comma.body());
-        assertTrue(comma.body().contains("name=\"value.minGoals\" value=\"2\""), "the other edits are kept");
+        HttpResponse<String> wrong = web.post("/ui/rulesets/propose", "csrf=" + csrf
+                + "&base=1&value.minDomains=2%2C3&value.minGoals=2&value.requiredDomains=environment&note=x", cookie);
+        assertEquals(422, wrong.statusCode());
+        assertTrue(wrong.body().contains("name=\"value.minDomains\" value=\"2,3\" maxlength=\"200\"/> "
+                + "<span class=\"error problem\"><span lang=\"th\">ต้องเป็นจำนวนเต็ม"), wrong.body());
+        assertTrue(wrong.body().contains("must be codes in capital letters"), "requiredDomains is a list of codes");
+        assertTrue(wrong.body().contains("name=\"value.minGoals\" value=\"2\""), "the other edits are kept");
         assertEquals(2, api.get("/api/rulesets", office).body().get("items").size(), "nothing proposed");
     }
 }

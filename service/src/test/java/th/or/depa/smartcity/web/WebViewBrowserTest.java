@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,6 +90,13 @@ class WebViewBrowserTest {
         return r.body().path("plan").path("id").asText();
     }
 
+    /** Each test starts signed out, whatever the one before left. */
+    @BeforeEach
+    void signedOut() {
+        browser.get("http://localhost:" + APP.getLocalPort() + "/ui/static/app.css");
+        browser.manage().deleteAllCookies();
+    }
+
     @AfterAll
     static void stop() {
         if (browser != null) {
@@ -151,6 +160,7 @@ class WebViewBrowserTest {
     void aReviewerProposesAThresholdSeesItsDiffAndImpactAndOnlyASecondReviewerPutsItInForce() throws Exception {
         String base = "http://localhost:" + APP.getLocalPort();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // a proposal is checked in a worker JVM
+        wait.ignoring(StaleElementReferenceException.class); // a form posted: the old page's elements go stale
         signIn(base, reviewer, wait);
         browser.findElement(By.id("nav-rulesets")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.rulesets-list")));
