@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,46 @@ class RuleSetPagesH2Test {
         assertEquals(403, web.post("/ui/rulesets/propose", "csrf=" + token + "&base=1&value.minDomains=5",
                 cookie).statusCode());
         assertEquals("PROPOSED", status(proposed));
+    }
+
+    @Test
+    void impactAnalysisRunsAsAJobWhoseProgressThePagePollsAndEndsInATable() throws Exception {
+        String plan = api.post("/api/plans", api.city("org-" + java.util.UUID.randomUUID()),
+                Api.example("phuket-livable-pass")).body().get("plan").get("id").asText();
+        String cookie = web.session(second);
+        HttpResponse<String> started = web.post("/ui/rulesets/" + proposed + "/impact", "csrf=" + csrf(cookie), cookie);
+        assertEquals(303, started.statusCode(), started.body());
+        String job = started.headers().firstValue("Location").orElseThrow();
+        assertTrue(job.startsWith("/ui/rulesets/" + proposed + "/impact/"), job);
+
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.currentTimeMillis() + 120_000;
+        com.fasterxml.jackson.databind.JsonNode progress;
+        do {
+            HttpResponse<String> p = web.get(job + "/progress", cookie);
+            assertEquals(200, p.statusCode(), p.body());
+            assertTrue(p.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+            progress = json.readTree(p.body());
+            if (!progress.get("state").asText().equals("DONE")) {
+                assertTrue(Set.of("QUEUED", "RUNNING").contains(progress.get("state").asText()), progress.toString());
+                HttpResponse<String> running = web.get(job, cookie);
+                assertTrue(running.body().contains("id=\"impact-progress\"")
+                        || running.body().contains("id=\"impact-summary\""), "progress until done");
+                Thread.sleep(300);
+            }
+        } while (!progress.get("state").asText().equals("DONE") && System.currentTimeMillis() < deadline);
+        assertEquals("DONE", progress.get("state").asText(), progress.toString());
+        assertEquals(progress.get("total").asLong(), progress.get("done").asLong());
+
+        HttpResponse<String> result = web.get(job, cookie);
+        assertEquals(200, result.statusCode());
+        assertFalse(result.body().contains("id=\"impact-job\""), "no more polling");
+        assertTrue(result.body().contains("<td id=\"pass-to-fail\">1</td>"), "Phuket has 3 domains: " + result.body());
+        assertTrue(result.body().contains("<tr class=\"changed-plan\" data-plan=\"" + plan + "\">"), result.body());
+        assertTrue(result.body().contains("<tr class=\"criterion-change\" data-criterion=\"SC-03\">"), result.body());
+
+        assertEquals(404, web.get("/ui/rulesets/" + proposed + "/impact/no-such-job", cookie).statusCode());
+        assertEquals(403, web.get(job, web.session(office)).statusCode(), "impact is the reviewers'");
     }
 
     @Test
