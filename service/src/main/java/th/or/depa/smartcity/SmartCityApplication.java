@@ -144,7 +144,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
         env.jersey().register(new EvaluateResource(plans));
         env.jersey().register(new WorkflowResource(workflow, mapper));
-        env.jersey().register(new RuleSetsResource(ruleSets, new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper)));
+        ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper);
+        env.jersey().register(new RuleSetsResource(ruleSets, impact));
         env.jersey().register(new CriteriaResource(ruleSets));
         env.jersey().register(new UsersResource(new UserService(jdbi, recordKey, clock)));
         env.jersey().register(new th.or.depa.smartcity.api.ReportsResource(
@@ -152,8 +153,11 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(
                 new th.or.depa.smartcity.report.PlanReports(plans, workflow, mapper),
                 new th.or.depa.smartcity.report.PlanReportPage(provinces), mapper, clock));
-        env.jersey().register(new th.or.depa.smartcity.web.WebResource(new th.or.depa.smartcity.web.Sessions(clock), jdbi,
-                plans, workflow, provinces, mapper, clock));
+        th.or.depa.smartcity.web.Sessions sessions = new th.or.depa.smartcity.web.Sessions(clock);
+        env.jersey().register(new th.or.depa.smartcity.web.WebResource(sessions, jdbi, plans, workflow, provinces, mapper,
+                clock));
+        env.jersey().register(new th.or.depa.smartcity.web.RuleSetPages(sessions, jdbi, ruleSets,
+                new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }
 

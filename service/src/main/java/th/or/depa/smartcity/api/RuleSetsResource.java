@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.plan.StorableText;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
 import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.ruleset.RuleSetDiff;
 import th.or.depa.smartcity.ruleset.RuleSetNotFound;
 import th.or.depa.smartcity.ruleset.RuleSets;
 import th.or.depa.smartcity.store.RuleSetRow;
@@ -38,10 +40,12 @@ public class RuleSetsResource {
 
     private final RuleSets ruleSets;
     private final ImpactAnalysis impact;
+    private final RuleSetDiff diff;
 
     public RuleSetsResource(RuleSets ruleSets, ImpactAnalysis impact) {
         this.ruleSets = ruleSets;
         this.impact = impact;
+        this.diff = new RuleSetDiff(ruleSets);
     }
 
     @GET
@@ -75,6 +79,27 @@ public class RuleSetsResource {
     @RolesAllowed({Role.REVIEWER_, Role.ADMIN_, Role.OFFICE_, Role.COMMITTEE_})
     public Map<String, Object> get(@PathParam("version") String version) {
         return describe(ruleSets.find(number(version)).orElseThrow(RuleSetNotFound::new), true);
+    }
+
+    /** Files as unified diffs and thresholds as name: old → new, against a version (default: the one in force). */
+    @GET
+    @Path("/{version}/diff")
+    @RolesAllowed({Role.REVIEWER_, Role.ADMIN_, Role.OFFICE_, Role.COMMITTEE_})
+    public RuleSetDiff.Diff diff(@PathParam("version") String version, @QueryParam("against") String against) {
+        int v = number(version);
+        Integer w = null;
+        if (against != null) {
+            try {
+                w = Integer.parseInt(against.strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.field(422, "against", "must be a rule-set version number");
+            }
+        }
+        try {
+            return diff.between(v, w);
+        } catch (RuleSetDiff.UnknownAgainst e) {
+            throw ApiException.field(422, "against", e.getMessage());
+        }
     }
 
     @POST

@@ -20,6 +20,7 @@ import th.or.depa.smartcity.evaluation.Evaluation;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.store.PlanDao;
+import th.or.depa.smartcity.store.PlanFilter;
 
 /**
  * What a candidate rule set would change: every stored plan's latest revision evaluated under the candidate beside
@@ -38,6 +39,13 @@ public final class ImpactAnalysis {
                          long changedPlansTotal, List<String> neverFired, double seconds) {
     }
 
+    /** Told how many plans are judged so far and about how many there are (plans may arrive meanwhile). */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void judged(long done, long total);
+    }
+
     private final Jdbi jdbi;
     private final RuleSets ruleSets;
     private final PlanEvaluator evaluator;
@@ -51,9 +59,15 @@ public final class ImpactAnalysis {
     }
 
     public Report run(int candidateVersion) {
+        return run(candidateVersion, Progress.NONE);
+    }
+
+    public Report run(int candidateVersion, Progress progress) {
         Instant start = Instant.now();
         RuleSets.InForce inForce = ruleSets.inForce();
         PlanDao plans = jdbi.onDemand(PlanDao.class);
+        long total = plans.count(new PlanFilter(null, null, null, null));
+        progress.judged(0, total);
         Map<String, Long> outcomes = new LinkedHashMap<>(Map.of("passToFail", 0L, "failToPass", 0L));
         Map<String, Map<String, Long>> byCriterion = new TreeMap<>();
         List<ChangedPlan> changed = new ArrayList<>();
@@ -87,6 +101,7 @@ public final class ImpactAnalysis {
                     count++;
                 }
                 after = batch.get(batch.size() - 1).id();
+                progress.judged(count, Math.max(count, total));
             }
             never = new TreeSet<>(candidate.checked().ruleLabels()); // workflow rules never fire in an evaluation
             fired.addAll(candidate.fired());

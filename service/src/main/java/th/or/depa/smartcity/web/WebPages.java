@@ -37,11 +37,12 @@ public final class WebPages {
                 + "<script src=\"/ui/static/app.js\" defer=\"defer\"></script>";
     }
 
-    /** Navigation for a signed-in user: the plans, the decisions report, the language toggle, print, sign out. */
+    /** Navigation for a signed-in user: the plans, the decisions report, the rule sets, the language toggle, print, sign out. */
     static String nav(Viewer viewer) {
         User user = viewer.user();
         return "<nav class=\"ui-nav\"><a href=\"/ui/plans\">" + Html.both("แผน", "Plans") + "</a>"
                 + "<a href=\"/ui/decisions\">" + Html.both("รายงานผลการพิจารณา", "Decisions") + "</a>"
+                + "<a href=\"/ui/rulesets\" id=\"nav-rulesets\">" + Html.both(WebMessages.of("nav.rulesets")) + "</a>"
                 + "<span class=\"spacer\"></span>"
                 + "<button type=\"button\" id=\"lang-toggle\" title=\"ภาษา / Language\">ไทย ⇄ English</button>"
                 + "<button type=\"button\" id=\"print\">" + Html.both("พิมพ์", "Print") + "</button>"

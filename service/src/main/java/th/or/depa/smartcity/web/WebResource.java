@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
@@ -58,13 +57,12 @@ public class WebResource {
     /** The sign-in form's CSRF token (double submit): readable only by /ui/signin, so no other page can echo it. */
     static final String SIGNIN_COOKIE = "sc_signin";
     private static final long SIGNIN_FORM_SECONDS = 3600;
-    private static final String HTML = "text/html; charset=UTF-8";
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String HTML = WebResponses.HTML;
     private static final Map<String, String> STATIC = Map.of("app.css", "/web/app.css", "app.js", "/web/app.js",
             "report.css", "/report/report.css");
 
     private final Sessions sessions;
+    private final Viewers viewers;
     private final SignInLimiter limiter;
     private final UserDao users;
     private final PlanService plans;
@@ -81,6 +79,7 @@ public class WebResource {
         this.sessions = sessions;
         this.limiter = new SignInLimiter(clock);
         this.users = jdbi.onDemand(UserDao.class);
+        this.viewers = new Viewers(sessions, users);
         this.plans = plans;
         this.queries = new PlanQuery(provinces);
         this.reports = new PlanReports(plans, workflow, mapper);
@@ -126,7 +125,7 @@ public class WebResource {
         String hash = null;
         if (token != null && !token.isBlank() && token.length() <= 200) {
             hash = Tokens.hash(token.strip());
-            user = users.findByTokenHash(hash).map(WebResource::user);
+            user = users.findByTokenHash(hash).map(Viewers::user);
         }
         if (user.isEmpty()) {
             limiter.failed(address);
@@ -259,12 +258,8 @@ public class WebResource {
 
     /** Runs the page for the session's user, read again now; without one, to the sign-in form. */
     private Response signedIn(String session, Function<Viewer, Response> page) {
-        Optional<Sessions.Session> open = sessions.find(session);
-        Optional<Viewer> viewer = open.flatMap(s -> users.findByTokenHash(s.tokenHash())
-                .filter(u -> u.id().equals(s.userId())).map(WebResource::user)).filter(u -> u.role() != Role.CITY)
-                .map(u -> new Viewer(u, open.get().csrf()));
+        Optional<Viewer> viewer = viewers.find(session);
         if (viewer.isEmpty()) {
-            sessions.close(session);
             return redirect("/ui/signin").build();
         }
         try {
@@ -276,16 +271,8 @@ public class WebResource {
         }
     }
 
-    /**
-     * A 303 to a path of this service, relative as sent: Jersey's resolution of a relative Location against the
-     * request's Host header is switched off in SmartCityApplication, so a forged Host cannot send a user elsewhere.
-     */
     private static Response.ResponseBuilder redirect(String path) {
-        return Response.seeOther(URI.create(path)).header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private static User user(th.or.depa.smartcity.store.UserRow u) {
-        return new User(u.id(), u.name(), Role.valueOf(u.role()), u.organisation(), u.body(), u.chair());
+        return WebResponses.redirect(path);
     }
 
     private static String cookie(String value, long maxAge) {
@@ -301,11 +288,10 @@ public class WebResource {
     }
 
     private static Response html(int status, String page) {
-        return secure(Response.status(status).type(HTML).entity(page)).build();
+        return WebResponses.html(status, page);
     }
 
     private static Response.ResponseBuilder secure(Response.ResponseBuilder b) {
-        return b.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer");
+        return WebResponses.secure(b);
     }
 }

@@ -59,6 +59,7 @@ abstract class SecurityContract {
             Map.entry("GET /api/rulesets", STAFF),
             Map.entry("GET /api/rulesets/status", STAFF),
             Map.entry("GET /api/rulesets/{version}", STAFF),
+            Map.entry("GET /api/rulesets/{version}/diff", STAFF),
             Map.entry("POST /api/rulesets", Set.of(Role.REVIEWER)),
             Map.entry("POST /api/rulesets/{version}/impact", Set.of(Role.REVIEWER)),
             Map.entry("POST /api/rulesets/{version}/activate", Set.of(Role.REVIEWER)),
@@ -71,7 +72,11 @@ abstract class SecurityContract {
 
     /** Web pages: a session cookie opens them; without one (a bearer token is not one) they send you to sign in. */
     static final Set<String> SESSION_PAGES = Set.of("GET /ui/decisions", "GET /ui/decisions.csv",
-            "GET /ui/plans", "GET /ui/plans/{id}", "GET /ui/plans/{id}/report.pdf", "POST /ui/signout");
+            "GET /ui/plans", "GET /ui/plans/{id}", "GET /ui/plans/{id}/report.pdf", "POST /ui/signout",
+            "GET /ui/rulesets", "GET /ui/rulesets/{version}", "POST /ui/rulesets/{version}/activate",
+            "POST /ui/rulesets/{version}/rollback", "POST /ui/rulesets/{version}/impact",
+            "GET /ui/rulesets/{version}/impact/{id}", "GET /ui/rulesets/{version}/impact/{id}/progress",
+            "GET /ui/rulesets/propose", "POST /ui/rulesets/propose");
     /** Web pages anyone may fetch: /ui (a redirect to the plans), the sign-in form and its assets (WebViewH2Test checks what sign-in accepts). */
     static final Set<String> OPEN_PAGES = Set.of("GET /ui", "GET /ui/signin", "POST /ui/signin", "GET /ui/static/{name}");
 

@@ -1,0 +1,31 @@
+package th.or.depa.smartcity.web;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.MustacheFactory;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import th.or.depa.smartcity.report.Html;
+
+/**
+ * The reviewer's pages from Mustache templates (web/templates/*.mustache, compiled once): {{value}} is escaped,
+ * {{{value}}} is only ever HTML this package made with {@link Html}, and {{#t}}key{{/t}} is a message of
+ * web/messages.properties in both languages. mustache.java directly, not dropwizard-views: a page is a String
+ * that the resource answers with its own status and headers (CSP, no-store), as the other pages are.
+ */
+final class Templates {
+
+    private static final MustacheFactory FACTORY = new DefaultMustacheFactory("web/templates");
+    private static final Map<String, Object> HELPERS = Map.of(
+            "t", (Function<String, String>) key -> Html.both(WebMessages.of(key.strip())));
+
+    private Templates() {
+    }
+
+    static String render(String template, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        FACTORY.compile(template + ".mustache").execute(out, List.of(HELPERS, model));
+        return out.toString();
+    }
+}
