@@ -41,6 +41,7 @@ public final class Texts {
     private final Set<String> kinds = new TreeSet<>();
     private final List<RuleError> errors = new ArrayList<>();
     private final Set<String> broken = new java.util.HashSet<>();
+    private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Texts(RuleFiles files) {
         LANGUAGES.forEach(l -> byLang.put(l, new TreeMap<>()));
@@ -247,7 +248,11 @@ public final class Texts {
 
     private String label(String kind, String code, String lang) {
         Template t = byLang.get(lang).get(kind + "." + code);
-        return t == null ? code : ((MessageFormat) t.format().clone()).format(Map.of());
+        if (t == null) {
+            return code;
+        }
+        // a report names thousands of codes: each label is formatted once
+        return labels.computeIfAbsent(lang + ":" + t.key(), k -> ((MessageFormat) t.format().clone()).format(Map.of()));
     }
 
     private String word(String key, String lang) {
