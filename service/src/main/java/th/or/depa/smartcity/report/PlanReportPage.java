@@ -140,7 +140,8 @@ public final class PlanReportPage {
         }
         s.append("<table><thead><tr>").append(th("คณะ", "Body", "body")).append(th("สมาชิก", "Members"))
                 .append(th("มาประชุม", "Present")).append(th("ไม่ร่วม", "Recused"))
-                .append(th("เห็นชอบ", "Approve")).append(th("ไม่เห็นชอบ", "Reject")).append(th("งดออกเสียง", "Abstain"))
+                .append(th(texts.label("vote", "APPROVE"))).append(th(texts.label("vote", "REJECT")))
+                .append(th(texts.label("vote", "ABSTAIN")))
                 .append(th("ประธาน", "Chair")).append(th("องค์ประชุม", "Quorum")).append(th("มติ", "Result"))
                 .append("</tr></thead><tbody>");
         for (JsonNode t : tallies) {
@@ -200,6 +201,10 @@ public final class PlanReportPage {
 
     private static String th(String th, String en) {
         return th(th, en, null);
+    }
+
+    private static String th(Bilingual label) {
+        return th(label.th(), label.en(), null);
     }
 
     private static String th(String th, String en, String cssClass) {
