@@ -50,6 +50,7 @@ import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.ruleset.RuleSetChecker;
 import th.or.depa.smartcity.ruleset.RuleWorkers;
+import th.or.depa.smartcity.ruleset.InForceTexts;
 import th.or.depa.smartcity.ruleset.RuleSets;
 import th.or.depa.smartcity.ruleset.RulesHealthCheck;
 import th.or.depa.smartcity.store.Databases;
@@ -112,6 +113,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.lifecycle().manage(new RulesFolderWatcher(ruleSets, rulesDir, config.getRules().isWatch(),
                 config.getRules().getPollMillis()));
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
+        InForceTexts texts = new InForceTexts(ruleSets);
 
         PlanEvaluator evaluator = new PlanEvaluator(clock);
         PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, eventLog, mapper, clock);
@@ -149,13 +151,13 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new CriteriaResource(ruleSets));
         env.jersey().register(new UsersResource(new UserService(jdbi, recordKey, clock)));
         env.jersey().register(new th.or.depa.smartcity.api.ReportsResource(
-                new th.or.depa.smartcity.report.Decisions(jdbi, mapper), provinces, mapper, clock));
+                new th.or.depa.smartcity.report.Decisions(jdbi, mapper), provinces, mapper, clock, texts));
         env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(
                 new th.or.depa.smartcity.report.PlanReports(plans, workflow, mapper),
-                new th.or.depa.smartcity.report.PlanReportPage(provinces), mapper, clock));
+                new th.or.depa.smartcity.report.PlanReportPage(provinces, texts), mapper, clock));
         th.or.depa.smartcity.web.Sessions sessions = new th.or.depa.smartcity.web.Sessions(clock);
         env.jersey().register(new th.or.depa.smartcity.web.WebResource(sessions, jdbi, plans, workflow, provinces, mapper,
-                clock));
+                clock, texts));
         env.jersey().register(new th.or.depa.smartcity.web.RuleSetPages(sessions, jdbi, ruleSets,
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());

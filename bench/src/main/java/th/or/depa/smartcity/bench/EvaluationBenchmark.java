@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import th.or.depa.smartcity.evaluation.Evaluation;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
 import th.or.depa.smartcity.evaluation.PlanFacts;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.plan.PlanReader;
@@ -51,6 +52,7 @@ public class EvaluationBenchmark {
     private byte[] body;
     private Plan parsed;
     private Evaluation.RuleSetRef ref;
+    private Texts texts;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -64,21 +66,23 @@ public class EvaluationBenchmark {
         params = rules.parameters();
         evaluator = new PlanEvaluator(Clock.systemUTC());
         ref = new Evaluation.RuleSetRef(1, rules.sha256());
+        texts = Texts.of(rules.files());
         body = "large".equals(plan) ? Fixtures.generatedPlan(mapper, 7, 20, 5) : Fixtures.realisticPlan();
         parsed = reader.read(body);
         crossCheck(mapper);
     }
 
-    /** The floor must decide as the rules do, or the ratio means nothing: every example plan and this one. */
+    /** The floor must decide and say why as the rules do, or the ratio means nothing: every example plan and this one. */
     private void crossCheck(ObjectMapper mapper) {
         List<byte[]> plans = new java.util.ArrayList<>(Fixtures.examplePlans());
         plans.add(body);
         for (byte[] b : plans) {
             Plan p = reader.read(b);
             Evaluation drools = evaluator.evaluate(rules, 1, p);
-            Evaluation plain = PlainCriteria.evaluate(PlanFacts.of(p), params, ref);
-            List<String> a = drools.criteria().stream().map(c -> c.id() + "=" + c.status()).toList();
-            List<String> c = plain.criteria().stream().map(x -> x.id() + "=" + x.status()).toList();
+            Evaluation plain = PlainCriteria.evaluate(PlanFacts.of(p), params, ref, texts);
+            // statuses and the reasons rendered from the same templates: the same facts and the same rendering work
+            List<String> a = drools.criteria().stream().map(c -> c.id() + "=" + c.status() + " " + c.reason()).toList();
+            List<String> c = plain.criteria().stream().map(x -> x.id() + "=" + x.status() + " " + x.reason()).toList();
             if (!a.equals(c) || !drools.outcome().equals(plain.outcome())) {
                 throw new IllegalStateException("plain-Java floor disagrees with the rules on "
                         + p.reference() + ":\n rules " + drools.outcome() + " " + a + "\n plain " + plain.outcome()
@@ -96,7 +100,7 @@ public class EvaluationBenchmark {
     /** The floor: PlanFacts + the 15 criteria in plain Java + the same assembly. */
     @Benchmark
     public Evaluation plainJava() {
-        return PlainCriteria.evaluate(PlanFacts.of(parsed), params, ref);
+        return PlainCriteria.evaluate(PlanFacts.of(parsed), params, ref, texts);
     }
 
     /** Strict parsing and validation of the body (PlanReader) and the Drools evaluation: the service's CPU path. */

@@ -88,8 +88,9 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(th.or.depa.smartcity.workflow.WorkflowRefusal e) {
             var r = e.refusal();
-            List<FieldError> errors = r.field() == null ? List.of() : List.of(new FieldError(r.field(), r.reasonEn()));
-            return json(r.code(), r.reasonEn(), errors, new ApiException.Bilingual(r.reasonEn(), r.reasonTh()));
+            var reason = e.reason();
+            List<FieldError> errors = r.field() == null ? List.of() : List.of(new FieldError(r.field(), reason.en()));
+            return json(r.code(), reason.en(), errors, new ApiException.Bilingual(reason.en(), reason.th()));
         }
     }
 

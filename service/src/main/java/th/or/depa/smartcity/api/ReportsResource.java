@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.function.Supplier;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.report.DecisionCsv;
 import th.or.depa.smartcity.report.DecisionJson;
@@ -38,12 +40,15 @@ public class ReportsResource {
     private final Provinces provinces;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Supplier<Texts> texts;
 
-    public ReportsResource(Decisions decisions, Provinces provinces, ObjectMapper mapper, Clock clock) {
+    public ReportsResource(Decisions decisions, Provinces provinces, ObjectMapper mapper, Clock clock,
+                           Supplier<Texts> texts) {
         this.decisions = decisions;
         this.provinces = provinces;
         this.mapper = mapper;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GET
@@ -68,7 +73,7 @@ public class ReportsResource {
             case HTML -> {
                 DecisionTotals totals = decisions.totals(q);
                 Iterator<DecisionLine> lines = decisions.open(q);
-                yield stream(HTML, out -> new DecisionPage(provinces).write(q, totals, lines, clock.instant(), out));
+                yield stream(HTML, out -> new DecisionPage(provinces, texts.get()).write(q, totals, lines, clock.instant(), out));
             }
         };
     }

@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import th.or.depa.smartcity.engine.CompiledRuleSet;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
 import th.or.depa.smartcity.evaluation.TextFile.Template;
 import th.or.depa.smartcity.facts.Criterion;
 import th.or.depa.smartcity.facts.Finding;
+import th.or.depa.smartcity.facts.Refusal;
 
 /**
  * The words of a rule set: every {@code texts/<name>.<en|th>.properties} file of it, ICU MessageFormat templates
@@ -34,6 +36,7 @@ public final class Texts {
     public static final List<String> LANGUAGES = List.of("en", "th");
     static final String MISSING = "value.missing";
     static final String NONE = "value.none";
+    static final String REFUSAL = "refusal.";
 
     private static final Map<RuleFiles, Texts> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -41,6 +44,7 @@ public final class Texts {
     private final Set<String> kinds = new TreeSet<>();
     private final List<RuleError> errors = new ArrayList<>();
     private final Set<String> broken = new java.util.HashSet<>();
+    private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Texts(RuleFiles files) {
         LANGUAGES.forEach(l -> byLang.put(l, new TreeMap<>()));
@@ -111,6 +115,38 @@ public final class Texts {
         return out;
     }
 
+    private static final java.util.regex.Pattern REFUSAL_CALL = java.util.regex.Pattern.compile(
+            "Refusal\\s*\\.\\s*(?:never|notNow|notNowAfterTransition|invalid)\\s*\\(\\s*\"([^\"]*)\"");
+
+    /**
+     * What the workflow rules need: a template for every refusal key they name ({@code Refusal.notNow("tie", …)} in
+     * a workflow/*.drl), in each language, refused at the rule file's line. Read from the rule text, never run: a
+     * key the rule computes is not seen here and, at run time, shows as itself.
+     */
+    public List<RuleError> checkRefusals(RuleFiles files) {
+        List<RuleError> out = new ArrayList<>();
+        files.files().forEach((path, text) -> {
+            if (!path.startsWith(CompiledRuleSet.WORKFLOW_FOLDER) || !path.endsWith(".drl")) {
+                return;
+            }
+            String[] lines = text.split("\r?\n|\r", -1);
+            for (int i = 0; i < lines.length; i++) {
+                java.util.regex.Matcher m = REFUSAL_CALL.matcher(lines[i]);
+                while (m.find()) {
+                    String key = REFUSAL + m.group(1);
+                    for (String lang : LANGUAGES) {
+                        if (!byLang.get(lang).containsKey(key) && !broken.contains(key)) {
+                            out.add(new RuleError(path, i + 1, "the refusal " + m.group(1) + " has no " + lang
+                                    + " template: add " + key + " = … to " + FOLDER + "workflow." + lang
+                                    + ".properties"));
+                        }
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
     public Bilingual title(String criterion) {
         return render(criterion + ".title", Map.of(), criterion, "the criterion " + criterion, false);
     }
@@ -122,6 +158,16 @@ public final class Texts {
     public Bilingual reason(Finding f, String rule, boolean strict) {
         String key = f.criterion() + "." + f.status() + (f.variant() == null ? "" : "." + f.variant());
         return render(key, f.facts() == null ? Map.of() : f.facts(), f.criterion(), rule, strict);
+    }
+
+    /**
+     * A workflow refusal's reason in both languages: the template {@code refusal.<key>} filled from its facts. strict
+     * (tests): a missing template or fact is a {@link TextProblem}; otherwise the gap shows as the key or the word
+     * for a missing value.
+     */
+    public Bilingual refusal(Refusal r, String rule, boolean strict) {
+        String key = REFUSAL + r.key();
+        return render(key, r.facts() == null ? Map.of() : r.facts(), key, rule, strict);
     }
 
     /** A code by its name (kind "domain", "state", "outcome", …); an unknown code stands for itself. */
@@ -247,7 +293,11 @@ public final class Texts {
 
     private String label(String kind, String code, String lang) {
         Template t = byLang.get(lang).get(kind + "." + code);
-        return t == null ? code : ((MessageFormat) t.format().clone()).format(Map.of());
+        if (t == null) {
+            return code;
+        }
+        // a report names thousands of codes: each label is formatted once
+        return labels.computeIfAbsent(lang + ":" + t.key(), k -> ((MessageFormat) t.format().clone()).format(Map.of()));
     }
 
     private String word(String key, String lang) {

@@ -42,10 +42,11 @@ public final class RuleSetChecker {
         if (!compiled.isOk()) {
             return new CheckResult(null, compiled.errors());
         }
-        // the words: every template parses, each in both languages, every criterion has a title
+        // the words: every template parses, each in both languages, every criterion has a title, every refusal a reason
         Texts texts = Texts.of(files);
         List<RuleError> errors = new ArrayList<>(texts.errors());
         errors.addAll(texts.check(compiled.ruleSet().criteria()));
+        errors.addAll(texts.checkRefusals(files));
         if (!errors.isEmpty()) {
             return new CheckResult(null, errors);
         }

@@ -21,6 +21,7 @@ import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
 import th.or.depa.smartcity.ruleset.ImpactJobs;
+import th.or.depa.smartcity.ruleset.InForceTexts;
 import th.or.depa.smartcity.ruleset.RuleSetConflict;
 import th.or.depa.smartcity.ruleset.RuleSetDiff;
 import th.or.depa.smartcity.ruleset.RuleSetNotFound;
@@ -113,7 +114,7 @@ public class RuleSetPages {
                               @PathParam("id") String id) {
         return page(session, Set.of(Role.REVIEWER), viewer -> {
             ImpactJobs.Job job = job(version, id);
-            return ok("impact", RuleSetViews.impact(viewer, job));
+            return ok("impact", RuleSetViews.impact(viewer, job, new InForceTexts(ruleSets).get()));
         });
     }
 

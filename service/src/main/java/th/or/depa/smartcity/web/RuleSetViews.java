@@ -10,7 +10,7 @@ import th.or.depa.smartcity.engine.ParametersFile;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
 import th.or.depa.smartcity.report.Html;
-import th.or.depa.smartcity.report.Labels;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.ruleset.ImpactAnalysis;
 import th.or.depa.smartcity.ruleset.ImpactJobs;
 import th.or.depa.smartcity.ruleset.RuleSetDiff;
@@ -64,7 +64,7 @@ final class RuleSetViews {
         return m;
     }
 
-    static Map<String, Object> impact(Viewer viewer, ImpactJobs.Job job) {
+    static Map<String, Object> impact(Viewer viewer, ImpactJobs.Job job, Texts labels) {
         Map<String, Object> m = page(viewer, WebMessages.of("impact.title", job.version()));
         m.put("heading", Html.both(WebMessages.of("impact.title", job.version())));
         m.put("version", job.version());
@@ -76,7 +76,7 @@ final class RuleSetViews {
         m.put("failed", job.state() == ImpactJobs.State.FAILED);
         m.put("errors", errors(job.errors()));
         m.put("serviceFault", job.state() == ImpactJobs.State.FAILED && job.errors().isEmpty());
-        m.put("report", job.report() == null ? null : report(job.report()));
+        m.put("report", job.report() == null ? null : report(job.report(), labels));
         return m;
     }
 
@@ -156,7 +156,7 @@ final class RuleSetViews {
         return Map.of("cls", cls, "text", line);
     }
 
-    private static Map<String, Object> report(ImpactAnalysis.Report r) {
+    private static Map<String, Object> report(ImpactAnalysis.Report r, Texts labels) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("summary", Html.both(WebMessages.of("impact.summary", r.plans(), r.candidate(), r.inForce(),
                 String.valueOf(r.seconds()))));
@@ -165,15 +165,15 @@ final class RuleSetViews {
         List<Map<String, Object>> byCriterion = new ArrayList<>();
         r.byCriterion().forEach((criterion, changes) -> changes.forEach((key, count) -> {
             String[] codes = key.split("To(?=[A-Z])", 2);
-            byCriterion.add(Map.of("criterion", criterion, "before", status(codes[0]), "after", status(codes[1]),
+            byCriterion.add(Map.of("criterion", criterion, "before", status(codes[0], labels), "after", status(codes[1], labels),
                     "count", count));
         }));
         m.put("byCriterion", byCriterion);
         m.put("hasCriteria", !byCriterion.isEmpty());
         m.put("changedPlans", r.changedPlans().stream().map(p -> Map.of("id", p.id(),
-                "before", Html.both(Labels.outcome(p.before())), "after", Html.both(Labels.outcome(p.after())),
+                "before", Html.both(labels.label("outcome", p.before())), "after", Html.both(labels.label("outcome", p.after())),
                 "criteria", p.criteria().stream().map(c -> Map.of("id", c.get("id"),
-                        "before", status(c.get("before")), "after", status(c.get("after")))).toList())).toList());
+                        "before", status(c.get("before"), labels), "after", status(c.get("after"), labels))).toList())).toList());
         m.put("noChangedPlans", r.changedPlans().isEmpty());
         m.put("moreChanged", r.changedPlansTotal() > r.changedPlans().size()
                 ? Html.both(WebMessages.of("impact.moreChanged", r.changedPlans().size(), r.changedPlansTotal())) : null);
@@ -183,8 +183,8 @@ final class RuleSetViews {
     }
 
     /** A status code or its camel-case spelling in a byCriterion key (notMet, NOT_MET), in both languages. */
-    private static String status(String code) {
+    private static String status(String code, Texts labels) {
         String upper = code.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-        return "ABSENT".equals(upper) ? Html.both(WebMessages.of("impact.absent")) : Html.both(Labels.status(upper));
+        return "ABSENT".equals(upper) ? Html.both(WebMessages.of("impact.absent")) : Html.both(labels.label("status", upper));
     }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import th.or.depa.smartcity.api.PlanQuery;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.plan.Province;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.report.Html;
-import th.or.depa.smartcity.report.Labels;
 import th.or.depa.smartcity.store.PlanRow;
 
 /**
@@ -18,9 +18,11 @@ import th.or.depa.smartcity.store.PlanRow;
 public final class WebPages {
 
     private final Provinces provinces;
+    private final java.util.function.Supplier<Texts> texts;
 
-    public WebPages(Provinces provinces) {
+    public WebPages(Provinces provinces, java.util.function.Supplier<Texts> texts) {
         this.provinces = provinces;
+        this.texts = texts;
     }
 
     /** The head of every page up to and including the opening body tag. */
@@ -92,13 +94,14 @@ public final class WebPages {
             s.append("<th>").append(Html.both(h)).append("</th>");
         }
         s.append("</tr></thead><tbody>");
+        Texts labels = texts.get();
         for (PlanRow p : items) {
             String outcome = p.outcome() == null ? "" : p.outcome().toLowerCase(java.util.Locale.ROOT);
             s.append("<tr class=\"plan\"><td><a class=\"open\" href=\"/ui/plans/").append(Html.text(p.id())).append("\">")
                     .append(Html.both(p.cityTh() == null ? p.city() : p.cityTh(), p.city())).append("</a></td><td>")
-                    .append(Html.both(province(p.province()))).append("</td><td>").append(Html.both(Labels.kind(p.kind())))
-                    .append("</td><td>").append(Html.both(Labels.state(p.state()))).append("</td><td class=\"")
-                    .append(Html.text(outcome)).append("\">").append(Html.both(Labels.outcome(p.outcome())))
+                    .append(Html.both(province(p.province()))).append("</td><td>").append(Html.both(labels.label("kind", p.kind())))
+                    .append("</td><td>").append(Html.both(labels.label("state", p.state()))).append("</td><td class=\"")
+                    .append(Html.text(outcome)).append("\">").append(Html.both(labels.label("outcome", p.outcome() == null ? "NONE" : p.outcome())))
                     .append("</td><td>").append(Html.time(p.updatedAt())).append("</td></tr>");
         }
         if (items.isEmpty()) {
@@ -117,8 +120,9 @@ public final class WebPages {
         StringBuilder s = new StringBuilder("<form method=\"get\" action=\"/ui/plans\" class=\"filters\"><label>")
                 .append(Html.both("สถานะ", "State")).append(" <select name=\"status\" id=\"status\"><option value=\"\">")
                 .append("ทั้งหมด / all</option>");
+        Texts labels = texts.get();
         for (String st : PlanQuery.STATES.stream().sorted().toList()) {
-            Bilingual b = Labels.state(st);
+            Bilingual b = labels.label("state", st);
             s.append("<option value=\"").append(st).append('"').append(st.equals(status) ? " selected=\"selected\"" : "")
                     .append('>').append(Html.text(b.th() + " / " + b.en())).append("</option>");
         }

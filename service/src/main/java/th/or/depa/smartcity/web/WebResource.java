@@ -74,8 +74,11 @@ public class WebResource {
     private final WebPages pages;
     private final Clock clock;
 
+    private final java.util.function.Supplier<th.or.depa.smartcity.evaluation.Texts> texts;
+
     public WebResource(Sessions sessions, Jdbi jdbi, PlanService plans, WorkflowService workflow, Provinces provinces,
-                       ObjectMapper mapper, Clock clock) {
+                       ObjectMapper mapper, Clock clock,
+                       java.util.function.Supplier<th.or.depa.smartcity.evaluation.Texts> texts) {
         this.sessions = sessions;
         this.limiter = new SignInLimiter(clock);
         this.users = jdbi.onDemand(UserDao.class);
@@ -83,11 +86,12 @@ public class WebResource {
         this.plans = plans;
         this.queries = new PlanQuery(provinces);
         this.reports = new PlanReports(plans, workflow, mapper);
-        this.reportPage = new PlanReportPage(provinces);
+        this.reportPage = new PlanReportPage(provinces, texts);
         this.decisions = new Decisions(jdbi, mapper);
         this.provinces = provinces;
-        this.pages = new WebPages(provinces);
+        this.pages = new WebPages(provinces, texts);
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GET
@@ -218,7 +222,7 @@ public class WebResource {
             StreamingOutput body = out -> {
                 Splice splice = new Splice(out, "<body class=\"decisions\">", "<body class=\"decisions lang-th\">",
                         WebPages.links(), top);
-                new DecisionPage(provinces).write(q, totals, lines, clock.instant(), splice);
+                new DecisionPage(provinces, texts.get()).write(q, totals, lines, clock.instant(), splice);
                 splice.close();
             };
             return secure(Response.ok(body, HTML)).build();

@@ -94,7 +94,7 @@ public final class WorkflowService {
             return jdbi.inTransaction(h -> write(h, rules, user, seen, judged, action, comment));
         });
         if (result.decision().refusal() != null) {
-            throw new WorkflowRefusal(result.decision().refusal()); // after the commit: the transition stands
+            throw result.decision().refused(); // after the commit: the transition stands
         }
         return result.acted();
     }
@@ -148,7 +148,7 @@ public final class WorkflowService {
         PlanFacts.of(seen.content()).stream().filter(Domain.class::isInstance).forEach(facts::add);
         Workflow.Decision d = Workflow.consult(rules, facts);
         if (d.to() == null) {
-            throw new WorkflowRefusal(d.refusal());
+            throw d.refused();
         }
         return new Judged(now, p, re, d);
     }

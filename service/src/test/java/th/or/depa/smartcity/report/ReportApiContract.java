@@ -445,6 +445,48 @@ abstract class ReportApiContract {
         }
     }
 
+    /**
+     * The names of codes are the labels of the rule set in force: a reviewer renames a state in rules/texts, a second
+     * reviewer activates it, and the next report says the new name (and the old one again after a rollback).
+     */
+    @Test
+    void aLabelChangedInTheRuleSetInForceShowsInTheReports() {
+        int before = api().get("/api/criteria", null).body().get("ruleSet").get("version").asInt();
+        Map<String, String> files = new java.util.TreeMap<>(
+                th.or.depa.smartcity.engine.RuleFiles.readFolder(th.or.depa.smartcity.support.TestRules.BUNDLED).files());
+        files.put("texts/labels.en.properties", files.get("texts/labels.en.properties")
+                .replace("state.CERTIFIED = Certified", "state.CERTIFIED = Certified smart city"));
+        files.put("texts/labels.th.properties", files.get("texts/labels.th.properties")
+                .replace("state.CERTIFIED = ได้รับการรับรอง", "state.CERTIFIED = เมืองอัจฉริยะที่ได้รับการรับรอง"));
+        com.fasterxml.jackson.databind.node.ObjectNode body = MAPPER.createObjectNode();
+        body.set("files", MAPPER.valueToTree(files));
+        body.put("note", "a state renamed");
+        assertFalse(planReport().contains("Certified smart city"));
+
+        Api.Reply proposed = api().post("/api/rulesets", reviewer, body.toString());
+        assertEquals(201, proposed.status(), proposed.raw());
+        int v = proposed.body().get("version").asInt();
+        String reviewer2 = api().token(Role.REVIEWER, null, null, false);
+        try {
+            Api.Reply activated = api().post("/api/rulesets/" + v + "/activate", reviewer2, "{}");
+            assertEquals(200, activated.status(), activated.raw());
+            String html = planReport();
+            assertTrue(html.contains("Certified smart city") && html.contains("เมืองอัจฉริยะที่ได้รับการรับรอง"), html);
+            Response decisions = api().request("/api/reports/decisions" + query("format", "html"), office).get();
+            assertTrue(decisions.readEntity(String.class).contains("Certified smart city"));
+        } finally {
+            Api.Reply back = api().post("/api/rulesets/" + before + "/rollback", reviewer, "{}");
+            assertEquals(200, back.status(), back.raw());
+        }
+        assertFalse(planReport().contains("Certified smart city"), "the rolled-back rule set names it as before");
+    }
+
+    private String planReport() {
+        Response r = api().request("/api/plans/" + certified + "/report?format=html", office).get();
+        assertEquals(200, r.getStatus());
+        return r.readEntity(String.class);
+    }
+
     static void assertField(Api.Reply r, String field) {
         assertEquals(422, r.status(), r.raw());
         assertEquals(422, r.body().get("code").asInt());

@@ -68,7 +68,8 @@ class ReportWritersTest {
         totals.add(evil);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DecisionQuery q = new DecisionQuery(null, null, null, null, DecisionQuery.Format.HTML);
-        new DecisionPage(Provinces.load()).write(q, totals, List.of(evil).iterator(), AT, out);
+        new DecisionPage(Provinces.load(), th.or.depa.smartcity.evaluation.Texts.of(
+                th.or.depa.smartcity.engine.RuleFiles.readFolder(java.nio.file.Path.of("../rules")))).write(q, totals, List.of(evil).iterator(), AT, out);
         String html = out.toString(StandardCharsets.UTF_8);
         assertFalse(html.contains("<script"), html);
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));

@@ -1,6 +1,7 @@
 package th.or.depa.smartcity.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import th.or.depa.smartcity.facts.PlanStatus;
 import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.facts.Today;
 import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.engine.RuleSetCompiler;
 import th.or.depa.smartcity.ruleset.RuleSets;
@@ -32,6 +34,7 @@ import th.or.depa.smartcity.ruleset.RuleSets;
 class WorkflowRulesTest {
 
     static RuleSets.InForce rules;
+    static Texts texts;
     static final List<String> STATES = List.of("NOT_ELIGIBLE", "SCREENING", "REVISION_REQUESTED",
             "SUBCOMMITTEE_REVIEW", "COMMITTEE_REVIEW", "CERTIFIED", "REJECTED", "WITHDRAWN", "REVOKED");
 
@@ -40,6 +43,7 @@ class WorkflowRulesTest {
         CompileResult r = new RuleSetCompiler().compile(RuleFiles.readFolder(Path.of("../rules")));
         assertTrue(r.isOk(), r.errors().toString());
         rules = new RuleSets.InForce(1, r.ruleSet());
+        texts = Texts.of(r.ruleSet().files());
     }
 
     /** Who acts: role, body, chair. */
@@ -61,7 +65,19 @@ class WorkflowRulesTest {
         List<Object> facts = new ArrayList<>(List.of(a.ask(action, comment), new PlanStatus(state, "LIVABLE", "PASS"),
                 new Today(LocalDate.of(2026, 11, 23)), new Domain("ENVIRONMENT", 1), new Domain("LIVING", 2)));
         facts.addAll(List.of(more));
-        return Workflow.consult(rules, facts);
+        return rendered(Workflow.consult(rules, facts));
+    }
+
+    /**
+     * Every refusal a test meets is rendered strictly too: a refusal without a template in either language, or a
+     * template naming a fact its rule does not report, fails the test with the template's file and line.
+     */
+    static Workflow.Decision rendered(Workflow.Decision d) {
+        if (d.refusal() != null) {
+            assertEquals(d.reason(), texts.refusal(d.refusal(), "the workflow rules", true));
+            assertFalse(d.reason().en().isBlank() || d.reason().th().isBlank(), d.reason().toString());
+        }
+        return d;
     }
 
     /** "→ STATE" for a transition, or the refusal's code. */
@@ -111,8 +127,8 @@ class WorkflowRulesTest {
 
     @Test
     void aForwardOfAPlanThatNowFailsMovesItToNotEligibleAndIsRefused() {
-        Workflow.Decision d = Workflow.consult(rules, List.of(OFFICE.ask("FORWARD", null),
-                new PlanStatus("SCREENING", "LIVABLE", "FAIL")));
+        Workflow.Decision d = rendered(Workflow.consult(rules, List.of(OFFICE.ask("FORWARD", null),
+                new PlanStatus("SCREENING", "LIVABLE", "FAIL"))));
         assertEquals("NOT_ELIGIBLE", d.to());
         assertEquals(409, d.refusal().code());
         assertTrue(d.refusal().afterTransition());
@@ -120,8 +136,8 @@ class WorkflowRulesTest {
 
     @Test
     void aRevisionThatFailsIsNotEligible() {
-        Workflow.Decision d = Workflow.consult(rules, List.of(CITY.ask("REVISE", null),
-                new PlanStatus("REVISION_REQUESTED", "LIVABLE", "FAIL")));
+        Workflow.Decision d = rendered(Workflow.consult(rules, List.of(CITY.ask("REVISE", null),
+                new PlanStatus("REVISION_REQUESTED", "LIVABLE", "FAIL"))));
         assertEquals("NOT_ELIGIBLE", d.to());
     }
 
@@ -183,7 +199,8 @@ class WorkflowRulesTest {
             Workflow.Decision d = close("SUBCOMMITTEE_REVIEW", new Ballot("s2", "APPROVE", false));
             assertNull(d.to());
             assertEquals(409, d.refusal().code());
-            assertEquals("no quorum: 1 of 4 present, 2 needed", d.refusal().reasonEn());
+            assertEquals("no quorum: 1 of 4 present, 2 needed", d.reason().en());
+            assertEquals("ไม่ครบองค์ประชุม: มาประชุม 1 จาก 4 คน ต้องมีอย่างน้อย 2 คน", d.reason().th());
         }
 
         @Test
@@ -218,7 +235,7 @@ class WorkflowRulesTest {
             Workflow.Decision abstained = close("SUBCOMMITTEE_REVIEW", new Ballot("s1", "ABSTAIN", false),
                     new Ballot("s2", "APPROVE", false), new Ballot("s3", "REJECT", false));
             assertEquals(409, abstained.refusal().code());
-            assertTrue(abstained.refusal().reasonEn().startsWith("tie"));
+            assertTrue(abstained.reason().en().startsWith("tie"));
             Workflow.Decision absent = close("SUBCOMMITTEE_REVIEW", new Ballot("s2", "APPROVE", false),
                     new Ballot("s3", "REJECT", false));
             assertEquals(409, absent.refusal().code());
@@ -265,6 +282,67 @@ class WorkflowRulesTest {
                     facts.toArray())));
             assertEquals("409", result(decide(COM_CHAIR, "CLOSE_VOTE", null, "SUBCOMMITTEE_REVIEW", facts.toArray())));
             assertEquals("409", result(decide(SUB_MEMBER, "CLOSE_VOTE", null, "SUBCOMMITTEE_REVIEW", facts.toArray())));
+        }
+    }
+
+    /** The reasons of refusals are templates of rules/texts/workflow.*.properties, checked like the criteria's. */
+    @Nested
+    class RefusalTexts {
+
+        @Test
+        void aRefusalNamesTheStateAndTheBodyByTheirNamesInEachLanguage() {
+            Workflow.Decision d = decide(OFFICE, "FORWARD", null, "CERTIFIED");
+            assertEquals("forwardOnlyFromScreening", d.refusal().key());
+            assertEquals(Map.of("state", "CERTIFIED"), d.refusal().facts());
+            assertTrue(d.reason().en().contains("“Certified”"), d.reason().en());
+            assertTrue(d.reason().th().contains("“ได้รับการรับรอง”") && !d.reason().th().contains("CERTIFIED"),
+                    d.reason().th());
+            Workflow.Decision other = decide(COM_MEMBER, "VOTE", null, "SUBCOMMITTEE_REVIEW");
+            assertTrue(other.reason().en().contains("member of the Subcommittee"), other.reason().en());
+            assertTrue(other.reason().th().contains("(คณะอนุกรรมการ)"), other.reason().th());
+        }
+
+        @Test
+        void aTemplateNamingAFactTheRefusalDoesNotReportIsFoundWithItsFileAndLine() {
+            Map<String, String> files = new java.util.TreeMap<>(rules.rules().files().files());
+            String en = "texts/workflow.en.properties";
+            files.put(en, files.get(en).replace("{needed} needed", "{needed} needed of {quorum}"));
+            Texts changed = Texts.of(new RuleFiles(files));
+            Workflow.Decision d = decide(OFFICE, "CLOSE_VOTE", null, "SUBCOMMITTEE_REVIEW",
+                    new Member("s1", "SUBCOMMITTEE", true), new Member("s2", "SUBCOMMITTEE", false),
+                    new Member("s3", "SUBCOMMITTEE", false));
+            Texts.TextProblem p = org.junit.jupiter.api.Assertions.assertThrows(Texts.TextProblem.class,
+                    () -> changed.refusal(d.refusal(), "tally.drl", true));
+            assertEquals(en, p.error().file());
+            assertEquals(lineOf(files.get(en), "refusal.noQuorum"), p.error().line());
+            assertTrue(p.error().message().contains("{quorum}"), p.error().message());
+        }
+
+        @Test
+        void aRefusalWithoutATemplateIsRefusedAtTheRuleFilesLine() {
+            Map<String, String> files = new java.util.TreeMap<>(rules.rules().files().files());
+            for (String lang : List.of("en", "th")) {
+                String f = "texts/workflow." + lang + ".properties";
+                files.put(f, files.get(f).replaceAll("(?m)^refusal\\.tie = .*$", ""));
+            }
+            var errors = Texts.of(new RuleFiles(files)).checkRefusals(new RuleFiles(files));
+            assertEquals(2, errors.size(), errors.toString());
+            assertEquals("workflow/tally.drl", errors.get(0).file());
+            assertEquals(lineOf(files.get("workflow/tally.drl"), "    insert(Refusal.notNow(\"tie\""),
+                    errors.get(0).line());
+            assertTrue(errors.get(0).message().contains("refusal.tie"), errors.toString());
+            assertTrue(Texts.of(rules.rules().files()).checkRefusals(rules.rules().files()).isEmpty(),
+                    "every refusal of the bundled rules has its texts");
+        }
+
+        static int lineOf(String text, String prefix) {
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].startsWith(prefix)) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError(prefix + " not found");
         }
     }
 }
