@@ -40,11 +40,12 @@ public final class RuleSetChecker {
             return new CheckResult(null, compiled.errors());
         }
         List<RuleError> errors = new ArrayList<>();
-        for (RuleTests.CaseResult r : RuleTests.run(compiled.ruleSet(), reader, mapper, onStep)) {
+        List<RuleTests.CaseResult> results = RuleTests.run(compiled.ruleSet(), reader, mapper, onStep);
+        for (RuleTests.CaseResult r : results) {
             if (r.failure() != null) {
                 errors.add(new RuleError(r.file(), 0, "rule test \"" + r.note() + "\" failed: " + r.failure()));
             }
         }
-        return new CheckResult(errors.isEmpty() ? compiled.ruleSet() : null, errors);
+        return new CheckResult(errors.isEmpty() ? compiled.ruleSet() : null, errors, TestCounts.of(results));
     }
 }
