@@ -76,6 +76,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         bootstrap.addCommand(new EvaluateCommand());
         bootstrap.addCommand(new RulesCheckCommand());
         bootstrap.addCommand(new VerifyRecordCommand());
+        bootstrap.addCommand(new th.or.depa.smartcity.cli.ProposeCommand());
     }
 
     /** Worker JVMs for the rule sets that are not in force. */
@@ -107,7 +108,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         PlanReader reader = new PlanReader(mapper, provinces);
         SmartCityConfiguration.RulesSettings rules = config.getRules();
         RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper, rules.limits()), workers(rules, mapper),
-                jdbi, mapper, clock);
+                jdbi, mapper, clock, recordKey);
         Path rulesDir = Path.of(config.getRules().getDir());
         ruleSets.start(rulesDir);
         env.lifecycle().manage(new RulesFolderWatcher(ruleSets, rulesDir, config.getRules().isWatch(),
@@ -139,6 +140,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.NotFound());
         env.jersey().register(new ErrorMappers.RuleSetRefused());
         env.jersey().register(new ErrorMappers.RuleSetConflict());
+        env.jersey().register(new ErrorMappers.PatchRefused());
         env.jersey().register(new ErrorMappers.RuleSetNotFound());
         env.jersey().register(new ErrorMappers.Conflict());
         env.jersey().register(new ErrorMappers.DatabaseDown());

@@ -73,7 +73,15 @@ public final class ErrorMappers {
     public static final class RuleSetConflict implements ExceptionMapper<th.or.depa.smartcity.ruleset.RuleSetConflict> {
         @Override
         public Response toResponse(th.or.depa.smartcity.ruleset.RuleSetConflict e) {
-            return json(409, e.getMessage(), List.of(), null);
+            return json(409, e.getMessage(), List.of(), new ApiException.Bilingual(e.en(), e.th()));
+        }
+    }
+
+    /** A partial proposal that does not fit its base: 422 naming the field (base, delete[i], files). */
+    public static final class PatchRefused implements ExceptionMapper<th.or.depa.smartcity.ruleset.PatchRefused> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.ruleset.PatchRefused e) {
+            return json(422, e.getMessage(), e.errors(), null);
         }
     }
 

@@ -20,7 +20,7 @@ import th.or.depa.smartcity.plan.StorableText;
  */
 public final class JsonBodies {
 
-    public enum Type { TEXT, FLAG, OBJECT }
+    public enum Type { TEXT, FLAG, OBJECT, INTEGER, ARRAY }
 
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
@@ -71,6 +71,10 @@ public final class JsonBodies {
                 errors.add(new FieldError(f.getKey(), "must be an object"));
             } else if (type == Type.FLAG && !v.isBoolean()) {
                 errors.add(new FieldError(f.getKey(), "must be true or false"));
+            } else if (type == Type.INTEGER && !(v.isIntegralNumber() && v.canConvertToInt())) {
+                errors.add(new FieldError(f.getKey(), "must be a whole number"));
+            } else if (type == Type.ARRAY && !v.isArray()) {
+                errors.add(new FieldError(f.getKey(), "must be a list"));
             } else {
                 out.put(f.getKey(), v);
             }

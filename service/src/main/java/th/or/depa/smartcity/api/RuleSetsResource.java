@@ -30,7 +30,10 @@ import th.or.depa.smartcity.ruleset.RuleSetNotFound;
 import th.or.depa.smartcity.ruleset.RuleSets;
 import th.or.depa.smartcity.store.RuleSetRow;
 
-/** Rule-set versions (api.md, Criteria and rule sets): list, read, propose, impact, activate, roll back. */
+/**
+ * Rule-set versions (api.md, Criteria and rule sets): list, read, propose (whole, or as changes to a base), impact,
+ * activate, roll back; each version says who proposed, activated and rolled back to it, when, and its rule tests.
+ */
 @Path("/api/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -66,7 +69,9 @@ public class RuleSetsResource {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", r.at());
             m.put("ok", r.errors().isEmpty());
+            m.put("stored", r.stored());
             m.put("version", r.version());
+            m.put("matches", r.stored() ? null : r.version());
             m.put("sha256", r.sha256());
             m.put("errors", r.errors());
             return m;
@@ -106,8 +111,13 @@ public class RuleSetsResource {
     @RolesAllowed(Role.REVIEWER_)
     public Response propose(@Auth User reviewer, InputStream body) {
         Map<String, JsonNode> b = JsonBodies.read(body, Map.of("files", JsonBodies.Type.OBJECT,
-                "note", JsonBodies.Type.TEXT), java.util.Set.of("files"));
-        RuleSetRow row = ruleSets.propose(files(b.get("files")), JsonBodies.text(b, "note"), reviewer);
+                "note", JsonBodies.Type.TEXT, "base", JsonBodies.Type.INTEGER, "delete", JsonBodies.Type.ARRAY),
+                java.util.Set.of());
+        String note = JsonBodies.text(b, "note");
+        RuleSetRow row = b.containsKey("base")
+                ? ruleSets.proposeChanges(b.get("base").asInt(), changed(b.get("files")), paths(b.get("delete")), note,
+                        reviewer)
+                : ruleSets.propose(files(required(b, "files")), note, reviewer);
         return Response.created(URI.create("/api/rulesets/" + row.version())).entity(describe(row, false)).build();
     }
 
@@ -128,8 +138,42 @@ public class RuleSetsResource {
     @POST
     @Path("/{version}/rollback")
     @RolesAllowed({Role.REVIEWER_, Role.ADMIN_})
-    public Map<String, Object> rollback(@PathParam("version") String version) {
-        return describe(ruleSets.rollback(number(version)), false);
+    public Map<String, Object> rollback(@Auth User by, @PathParam("version") String version) {
+        return describe(ruleSets.rollback(number(version), by), false);
+    }
+
+    /** A whole proposal carries files; "delete" only goes with a "base". */
+    private static JsonNode required(Map<String, JsonNode> b, String field) {
+        if (b.containsKey("delete")) {
+            throw ApiException.field(422, "delete", "only a proposal with a \"base\" deletes files");
+        }
+        if (!b.containsKey(field)) {
+            throw ApiException.field(422, field, "is required");
+        }
+        return b.get(field);
+    }
+
+    /** The files a partial proposal replaces or adds (none: it only deletes). */
+    private static Map<String, String> changed(JsonNode node) {
+        return node == null ? Map.of() : files(node).files();
+    }
+
+    /** The paths a partial proposal deletes: strings, each named delete[i] when it is not one. */
+    private static List<String> paths(JsonNode node) {
+        List<String> paths = new ArrayList<>();
+        if (node == null) {
+            return paths;
+        }
+        if (node.size() > MAX_FILES) {
+            throw ApiException.field(422, "delete", "must have at most " + MAX_FILES + " paths");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual() || StorableText.problem(node.get(i).asText()) != null) {
+                throw ApiException.field(422, "delete[" + i + "]", "must be the path of a file of the base");
+            }
+            paths.add(node.get(i).asText());
+        }
+        return paths;
     }
 
     private static int number(String version) {
@@ -172,10 +216,16 @@ public class RuleSetsResource {
         m.put("version", r.version());
         m.put("sha256", r.sha256());
         m.put("status", r.status());
-        m.put("createdBy", r.createdBy());
-        m.put("createdAt", r.createdAt());
         m.put("statusAt", r.statusAt());
+        m.put("proposedBy", r.createdBy());
+        m.put("proposedAt", r.createdAt());
+        m.put("activatedBy", r.activatedBy());
+        m.put("activatedAt", r.activatedAt());
+        m.put("retiredAt", r.retiredAt());
+        m.put("rolledBackBy", r.rolledBackBy());
+        m.put("rolledBackAt", r.rolledBackAt());
         m.put("note", r.note());
+        m.put("tests", ruleSets.testsOf(r));
         if (r.files() != null && !r.files().isEmpty()) {
             Map<String, String> files = ruleSets.filesOf(r).files();
             m.put("files", withContents ? files : List.copyOf(files.keySet()));

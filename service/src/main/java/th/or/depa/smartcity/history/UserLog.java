@@ -18,8 +18,8 @@ import th.or.depa.smartcity.store.UserEventDao.UserEventRow;
 import th.or.depa.smartcity.store.UserRow;
 
 /**
- * The users' record: creating a user (with its role and first token) and revoking tokens, chained and signed with
- * the record key like a plan's record. verify-record also replays it against the users and tokens tables, so a
+ * The users' record: creating a user (with its role and first token) and revoking tokens, and what happened to
+ * each rule-set version (RuleSetLog), chained and signed with the record key like a plan's record. verify-record also replays it against the users and tokens tables, so a
  * role changed or a token slipped in behind the service's back shows.
  */
 public final class UserLog {
@@ -64,11 +64,17 @@ public final class UserLog {
 
     /** Appends in the caller's transaction; the head's row lock serialises appends. actor null: the command line. */
     public UserEventRow append(Handle h, String type, User actor, Instant at, String subjectId, Map<String, ?> data) {
+        return append(h, type, actor, actor == null ? "command line" : actor.name(), at, subjectId, data);
+    }
+
+    /** As above, naming an actor that is not a user when actor is null (the rules folder). */
+    UserEventRow append(Handle h, String type, User actor, String actorName, Instant at, String subjectId,
+                        Map<String, ?> data) {
         RecordHeadDao heads = h.attach(RecordHeadDao.class);
         RecordHeadDao.Head head = heads.lock(RecordHeadDao.USERS).orElseThrow(() -> new IllegalStateException(
                 "the users' record has no head yet: start the service once"));
         UserEventRow unsigned = new UserEventRow(head.eventCount() + 1, type, actor == null ? null : actor.id(),
-                actor == null ? "command line" : actor.name(), actor == null ? null : actor.role().name(), at,
+                actorName, actor == null ? null : actor.role().name(), at,
                 subjectId, write(data), head.lastHash(), null);
         UserEventRow row = new UserEventRow(unsigned.seq(), type, unsigned.actorId(), unsigned.actor(),
                 unsigned.role(), at, subjectId, unsigned.data(), unsigned.prevHash(), hash(unsigned));
@@ -106,7 +112,8 @@ public final class UserLog {
             return RecordCheck.whole("the signed head counts " + head.eventCount() + " events, the record holds "
                     + all.size() + " (events removed or added)");
         }
-        return tables(h, users, tokens);
+        RecordCheck tables = tables(h, users, tokens);
+        return tables.ok() ? RuleSetLog.tables(h, all) : tables;
     }
 
     private record Token(String userId, boolean revoked) {
@@ -185,7 +192,7 @@ public final class UserLog {
         return key.mac(Canonical.json(c));
     }
 
-    private static String write(Object data) {
+    static String write(Object data) {
         try {
             return JSON.writeValueAsString(data);
         } catch (JsonProcessingException e) {

@@ -51,7 +51,8 @@ public final class RuleSetChecker {
             return new CheckResult(null, errors);
         }
         Set<String> templatesReported = new HashSet<>();
-        for (RuleTests.CaseResult r : RuleTests.run(compiled.ruleSet(), reader, mapper, onStep)) {
+        List<RuleTests.CaseResult> results = RuleTests.run(compiled.ruleSet(), reader, mapper, onStep);
+        for (RuleTests.CaseResult r : results) {
             if (r.template() != null) {
                 // a template the rule cannot fill: its file and line, once, with the case that found it
                 if (templatesReported.add(r.template().file() + ":" + r.template().line() + r.template().message())) {
@@ -63,6 +64,6 @@ public final class RuleSetChecker {
                 errors.add(new RuleError(r.file(), r.line(), "rule test \"" + r.note() + "\" failed: " + r.failure()));
             }
         }
-        return new CheckResult(errors.isEmpty() ? compiled.ruleSet() : null, errors);
+        return new CheckResult(errors.isEmpty() ? compiled.ruleSet() : null, errors, TestCounts.of(results));
     }
 }

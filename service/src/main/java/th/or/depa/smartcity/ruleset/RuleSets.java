@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.JdbiException;
+import th.or.depa.smartcity.history.RecordKey;
+import th.or.depa.smartcity.history.RuleSetLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.or.depa.smartcity.auth.User;
@@ -29,7 +31,8 @@ import th.or.depa.smartcity.store.RuleSetRow;
 /**
  * The rule set in force and its stored versions (PROPOSED, ACTIVE, RETIRED). Requests read {@link #inForce()}
  * once and keep that object, so a swap never shows a request half of one rule set and half of another. The
- * database says which version is active; every instance follows it ({@link #follow()}).
+ * database says which version is active; every instance follows it ({@link #follow()}). Only a person puts a
+ * version in force (the rules folder only proposes); each step is an event in the record (RuleSetLog).
  */
 public final class RuleSets {
 
@@ -40,26 +43,34 @@ public final class RuleSets {
     public record InForce(int version, CompiledRuleSet rules) {
     }
 
-    /** The last time the rules folder was read: when, which version it gave, or why it was refused. */
-    public record Reload(Instant at, Integer version, String sha256, List<RuleError> errors) {
+    /**
+     * The last time the rules folder was read: when, the version it was stored as (stored) or the stored version it
+     * matches (not stored), or why it was refused (version null).
+     */
+    public record Reload(Instant at, Integer version, String sha256, List<RuleError> errors, boolean stored) {
     }
 
     private final AtomicReference<InForce> current = new AtomicReference<>();
     private final AtomicReference<Reload> lastReload = new AtomicReference<>();
     private final RuleSetChecker checker;
     private final RuleWorkers workers;
+    private final Jdbi jdbi;
     private final RuleSetDao dao;
+    private final RuleSetLog log;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     /**
-     * checker compiles in this process what goes in force (activated by a second reviewer, or the folder the service
-     * starts from); workers check everything else in a worker JVM.
+     * checker compiles in this process what goes in force (activated by a reviewer, or the folder an empty database
+     * starts from); workers check everything else in a worker JVM. key signs the record of who did what.
      */
-    public RuleSets(RuleSetChecker checker, RuleWorkers workers, Jdbi jdbi, ObjectMapper mapper, Clock clock) {
+    public RuleSets(RuleSetChecker checker, RuleWorkers workers, Jdbi jdbi, ObjectMapper mapper, Clock clock,
+                    RecordKey key) {
         this.checker = checker;
         this.workers = workers;
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(RuleSetDao.class);
+        this.log = new RuleSetLog(key);
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -81,93 +92,114 @@ public final class RuleSets {
     }
 
     /**
-     * At start: store the folder as a version if it is new (and passes its checks), put it in force when nothing
-     * is, then load whatever version is in force.
+     * At start: record the stored versions if the record has none yet, offer the folder (stored as PROPOSED when it
+     * is new; put in force only on an empty database), then load whatever version is in force.
      */
     public void start(Path folder) {
-        readFolder(folder, false);
+        jdbi.useTransaction(h -> log.adopt(h, now()));
+        readFolder(folder);
         RuleSetRow active = dao.active().orElseThrow(() -> new IllegalStateException(
                 "no rule set in force and the rules folder was refused: " + lastReload.get().errors()));
         load(active);
     }
 
-    /**
-     * Reads the folder; a new, valid content is stored and, with activate (rules.watch), put in force. A refused
-     * folder is logged and reported in {@link #lastReload()}; the version in force keeps serving.
-     */
-    public synchronized Reload readFolder(Path folder, boolean activate) {
+    /** Reads the folder once and offers it ({@link #offerFolder}); an unreadable folder is reported as refused. */
+    public Reload readFolder(Path folder) {
         RuleFiles files;
         try {
             files = RuleFiles.readFolder(folder);
         } catch (RuntimeException e) {
-            return report(new Reload(now(), null, null, List.of(new RuleError("", 0, e.getMessage()))));
+            return report(new Reload(now(), null, null, List.of(new RuleError("", 0, e.getMessage())), false));
         }
+        return offerFolder(folder, files);
+    }
+
+    /**
+     * The folder proposes, people activate: new, valid content is stored as a PROPOSED version proposed by the rules
+     * folder, which any reviewer may activate; content already stored stores nothing (the report names the version
+     * it matches). Only an empty database puts the folder in force (the deployment's own files). A refused folder
+     * is logged with file and line and reported in {@link #lastReload()}; the version in force keeps serving.
+     */
+    public Reload offerFolder(Path folder, RuleFiles files) {
         Optional<RuleSetRow> known = dao.findBySha(files.sha256());
         if (known.isPresent()) {
-            if (activate && !"ACTIVE".equals(known.get().status())) {
-                dao.activate(known.get().version(), now());
-                load(known.get());
+            return report(new Reload(now(), known.get().version(), files.sha256(), List.of(), false));
+        }
+        if (dao.active().isEmpty()) {
+            CheckResult checked = checker.check(files); // goes in force at once: compiled here
+            if (!checked.isOk()) {
+                return refused(folder, files, checked.errors());
             }
-            return report(new Reload(now(), known.get().version(), files.sha256(), List.of()));
+            RuleSetRow row = store(files, "from the rules folder " + folder, null, FOLDER, checked.tests());
+            putInForce(row, checked, null, FOLDER, RuleSetLog.ACTIVATED, "PROPOSED");
+            LOG.info("rules folder stored as version {} and put in force (the database had none)", row.version());
+            return report(new Reload(now(), row.version(), files.sha256(), List.of(), true));
         }
-        boolean first = dao.active().isEmpty();
-        // only what goes in force at once is compiled here; a folder that is only stored is checked in a worker
-        CheckResult checked = first || activate ? checker.check(files) : new CheckResult(null, workers.check(files).errors());
-        if (!checked.errors().isEmpty()) {
-            LOG.error("the rules folder {} was refused; the rules in force keep serving:\n  {}", folder,
-                    String.join("\n  ", checked.errors().stream().map(RuleError::toString).toList()));
-            return report(new Reload(now(), null, files.sha256(), checked.errors()));
+        RuleWorkerMain.Checked checked = checkElsewhere(files);
+        if (!checked.isOk()) {
+            return refused(folder, files, checked.errors());
         }
-        RuleSetRow row = store(files, "from the rules folder " + folder, FOLDER, null, "PROPOSED");
-        if (first || activate) {
-            dao.activate(row.version(), now());
-            current.set(new InForce(row.version(), checked.ruleSet()));
-            LOG.info("rules folder stored as version {} and put in force", row.version());
-        } else {
-            LOG.info("rules folder stored as version {} (PROPOSED; version {} stays in force)", row.version(),
-                    dao.active().map(RuleSetRow::version).orElse(null));
-        }
-        return report(new Reload(now(), row.version(), files.sha256(), List.of()));
+        RuleSetRow row = store(files, "from the rules folder " + folder, null, FOLDER, checked.tests());
+        LOG.info("rules folder stored as version {}: PROPOSED, a reviewer activates it; version {} stays in force",
+                row.version(), dao.active().map(RuleSetRow::version).orElse(null));
+        return report(new Reload(now(), row.version(), files.sha256(), List.of(), true));
+    }
+
+    private Reload refused(Path folder, RuleFiles files, List<RuleError> errors) {
+        LOG.error("the rules folder {} was refused; nothing was stored:\n  {}", folder,
+                String.join("\n  ", errors.stream().map(RuleError::toString).toList()));
+        return report(new Reload(now(), null, files.sha256(), errors, false));
     }
 
     /** A reviewer's complete rule set: stored as PROPOSED if it compiles, passes the sandbox and its tests. */
     public RuleSetRow propose(RuleFiles files, String note, User reviewer) {
-        List<RuleError> refused = RuleSetCompiler.staticCheck(files); // parsing only: nothing of it runs here
-        if (!refused.isEmpty()) {
-            throw new RuleSetRefused(refused);
+        Optional<RuleSetRow> known = dao.findBySha(files.sha256()); // stored files passed their checks: no need again
+        if (known.isPresent()) {
+            throw new RuleSetConflict("alreadyStored", String.valueOf(known.get().version()));
         }
-        RuleWorkerMain.Checked checked = workers.check(files); // not in force: it never runs in this process
+        RuleWorkerMain.Checked checked = checkElsewhere(files);
         if (!checked.isOk()) {
             throw new RuleSetRefused(checked.errors());
         }
-        Optional<RuleSetRow> known = dao.findBySha(files.sha256());
-        if (known.isPresent()) {
-            throw new RuleSetConflict("these files are already stored as version " + known.get().version());
-        }
-        return store(files, note, reviewer.name(), reviewer.id(), "PROPOSED");
+        return store(files, note, reviewer, reviewer.name(), checked.tests());
     }
 
-    /** Four eyes: a PROPOSED version is put in force by a reviewer other than its proposer. */
+    /** A reviewer's changes to a stored version (files replaced or added, paths deleted), proposed like a whole set. */
+    public RuleSetRow proposeChanges(int base, Map<String, String> changed, List<String> delete, String note,
+                                     User reviewer) {
+        RuleSetRow b = dao.find(base).orElseThrow(() -> new PatchRefused(List.of(new th.or.depa.smartcity.plan.FieldError(
+                "base", RuleSetMessages.text("unknownBase", "en", String.valueOf(base))))));
+        return propose(PartialProposal.apply(base, filesOf(b), changed, delete), note, reviewer);
+    }
+
+    /** Not in force: it never runs in this process (the text check only parses). */
+    private RuleWorkerMain.Checked checkElsewhere(RuleFiles files) {
+        List<RuleError> refused = RuleSetCompiler.staticCheck(files);
+        if (!refused.isEmpty()) {
+            return new RuleWorkerMain.Checked(refused, 0, null, java.util.Set.of());
+        }
+        return workers.check(files);
+    }
+
+    /** Four eyes: a PROPOSED version is put in force by a reviewer other than its proposer (any, for the folder's). */
     public synchronized RuleSetRow activate(int version, User reviewer) {
         RuleSetRow row = dao.find(version).orElseThrow(RuleSetNotFound::new);
         if (!"PROPOSED".equals(row.status())) {
-            throw new RuleSetConflict("only a PROPOSED version can be activated; version " + version + " is "
-                    + row.status());
+            throw new RuleSetConflict("notProposed", String.valueOf(version), row.status());
         }
         if (reviewer.id().equals(row.proposerId())) {
-            throw new RuleSetConflict("the proposer cannot activate their own rule set: a second reviewer must");
+            throw new RuleSetConflict("fourEyes");
         }
-        return putInForce(row);
+        return putInForce(row, compileHere(row), reviewer, reviewer.name(), RuleSetLog.ACTIVATED, "PROPOSED");
     }
 
     /** Puts a RETIRED version back in force; the one in force is retired. */
-    public synchronized RuleSetRow rollback(int version) {
+    public synchronized RuleSetRow rollback(int version, User by) {
         RuleSetRow row = dao.find(version).orElseThrow(RuleSetNotFound::new);
         if (!"RETIRED".equals(row.status())) {
-            throw new RuleSetConflict("only a RETIRED version can be rolled back to; version " + version + " is "
-                    + row.status());
+            throw new RuleSetConflict("notRetired", String.valueOf(version), row.status());
         }
-        return putInForce(row);
+        return putInForce(row, compileHere(row), by, by.name(), RuleSetLog.ROLLED_BACK, "RETIRED");
     }
 
     /** A worker that has compiled a stored version (for impact analysis); it never runs in this process. */
@@ -200,16 +232,51 @@ public final class RuleSets {
         return dao.find(version);
     }
 
-    private RuleSetRow putInForce(RuleSetRow row) {
+    private CheckResult compileHere(RuleSetRow row) {
         CheckResult checked = checker.check(filesOf(row));
         if (!checked.isOk()) {
             throw new RuleSetRefused(checked.errors());
         }
+        return checked;
+    }
+
+    /**
+     * In one transaction: the version in force retired, this one ACTIVE (activated or rolled back to, by whom), each
+     * change an event in the record. The rows are locked and the status checked again: another instance may have
+     * changed it meanwhile. by null: byName is not a user (the rules folder).
+     */
+    private RuleSetRow putInForce(RuleSetRow row, CheckResult checked, User by, String byName, String type,
+                                  String expectedStatus) {
         Instant at = now();
-        dao.activate(row.version(), at);
+        String byId = by == null ? null : by.id();
+        RuleSetRow after = jdbi.inTransaction(h -> {
+            RuleSetDao d = h.attach(RuleSetDao.class);
+            Optional<RuleSetRow> before = d.lockActive();
+            RuleSetRow locked = d.lock(row.version()).orElseThrow(RuleSetNotFound::new);
+            if (!expectedStatus.equals(locked.status())) {
+                throw new RuleSetConflict(expectedStatus.equals("PROPOSED") ? "notProposed" : "notRetired",
+                        String.valueOf(row.version()), locked.status());
+            }
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            if (before.isPresent()) {
+                int retired = before.get().version();
+                d.markRetired(retired, at);
+                log.append(h, RuleSetLog.RETIRED, by, byName, at, d.find(retired).orElseThrow(),
+                        Map.of("replacedBy", row.version()));
+                data.put("retired", retired);
+            }
+            if (type.equals(RuleSetLog.ROLLED_BACK)) {
+                d.markRolledBack(row.version(), byName, byId, at);
+            } else {
+                d.markActivated(row.version(), byName, byId, at);
+            }
+            RuleSetRow now = d.find(row.version()).orElseThrow();
+            log.append(h, type, by, byName, at, now, data);
+            return now;
+        });
         current.set(new InForce(row.version(), checked.ruleSet()));
-        LOG.info("rule set version {} put in force", row.version());
-        return dao.find(row.version()).orElseThrow();
+        LOG.info("rule set version {} put in force by {}", row.version(), byName);
+        return after;
     }
 
     private void load(RuleSetRow active) {
@@ -232,19 +299,38 @@ public final class RuleSets {
         return r;
     }
 
-    private RuleSetRow store(RuleFiles files, String note, String by, String byId, String status) {
+    /** Stores a PROPOSED version with its event in the record; by null: byName is not a user (the rules folder). */
+    private RuleSetRow store(RuleFiles files, String note, User by, String byName, TestCounts tests) {
+        String json = StoredJson.write(mapper, files.files());
+        String testsJson = tests == null ? null : StoredJson.write(mapper, tests);
         for (int attempt = 1; ; attempt++) {
             Instant now = now();
-            RuleSetRow row = new RuleSetRow(dao.maxVersion() + 1, files.sha256(), StoredJson.write(mapper, files.files()), note, by, now,
-                    status, now, byId);
+            RuleSetRow row = RuleSetRow.proposed(dao.maxVersion() + 1, files.sha256(), json, note, byName,
+                    by == null ? null : by.id(), now, testsJson);
             try {
-                dao.insert(row);
+                jdbi.useTransaction(h -> {
+                    h.attach(RuleSetDao.class).insert(row);
+                    log.append(h, RuleSetLog.PROPOSED, by, byName, now, row, Map.of());
+                });
                 return row;
-            } catch (UnableToExecuteStatementException versionTaken) {
+            } catch (JdbiException taken) {
+                Optional<RuleSetRow> known = dao.findBySha(files.sha256());
+                if (known.isPresent()) { // another instance stored the same files meanwhile
+                    throw new RuleSetConflict("alreadyStored", String.valueOf(known.get().version()));
+                }
                 if (attempt == 3) {
-                    throw versionTaken; // another instance stored versions meanwhile, three times over
+                    throw taken; // another instance stored versions meanwhile, three times over
                 }
             }
+        }
+    }
+
+    /** The rule-test counts of the check that stored the version (null for a version stored before they were kept). */
+    public TestCounts testsOf(RuleSetRow row) {
+        try {
+            return row.tests() == null ? null : mapper.readValue(row.tests(), TestCounts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rule set " + row.version() + " has unreadable test counts", e);
         }
     }
 

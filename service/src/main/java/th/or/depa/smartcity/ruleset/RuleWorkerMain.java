@@ -48,8 +48,16 @@ public final class RuleWorkerMain {
     record Job(Map<String, String> files, Integer version, int maxFirings, long runTimeoutMillis, long maxAllocation) {
     }
 
-    /** What the check found; criteria, sha256 and the labels of the rules that judge plans are set when it passed. */
-    public record Checked(List<RuleError> errors, int criteria, String sha256, Set<String> ruleLabels) {
+    /**
+     * What the check found; criteria, sha256 and the labels of the rules that judge plans are set when it passed;
+     * tests counts the rule tests run (null when it did not get that far).
+     */
+    public record Checked(List<RuleError> errors, int criteria, String sha256, Set<String> ruleLabels,
+                          TestCounts tests) {
+        public Checked(List<RuleError> errors, int criteria, String sha256, Set<String> ruleLabels) {
+            this(errors, criteria, sha256, ruleLabels, null);
+        }
+
         public boolean isOk() {
             return errors.isEmpty();
         }
@@ -95,7 +103,7 @@ public final class RuleWorkerMain {
         out.println(CHECKED + mapper.writeValueAsString(new Checked(checked.errors(),
                 checked.isOk() ? checked.ruleSet().criteria().size() : 0,
                 checked.isOk() ? checked.ruleSet().sha256() : null,
-                checked.isOk() ? checked.ruleSet().evaluationRuleLabels() : Set.of())));
+                checked.isOk() ? checked.ruleSet().evaluationRuleLabels() : Set.of(), checked.tests())));
         if (!checked.isOk()) {
             return;
         }

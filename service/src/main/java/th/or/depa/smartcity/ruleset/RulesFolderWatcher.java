@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this instance on the right rules: with rules.watch it puts edits of the rules folder in force (after their
- * checks), and always follows the version the database says is active, so instances converge within seconds.
- * Polling rather than WatchService: it sees edits in subfolders and on any file system, and costs a few file reads.
+ * Keeps this instance on the right rules: with rules.watch it offers each new content of the rules folder as a
+ * proposal (stored as PROPOSED after its checks, never put in force: a reviewer activates it), and always follows
+ * the version the database says is active, so instances converge within seconds. Polling rather than WatchService:
+ * it sees edits in subfolders and on any file system, and costs a few file reads.
  */
 public final class RulesFolderWatcher implements Managed {
 
@@ -44,14 +45,14 @@ public final class RulesFolderWatcher implements Managed {
         timer.scheduleWithFixedDelay(this::tick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** One look: the folder (if watched and changed), then the database's active version. Never throws. */
+    /** One look: the folder (if watched and changed, read once and offered), then the database's active version. */
     void tick() {
         try {
             if (watch) {
-                String sha = shaOfFolder();
-                if (sha != null && !sha.equals(lastSeen)) {
-                    lastSeen = sha;
-                    ruleSets.readFolder(folder, true);
+                RuleFiles files = read();
+                if (files != null && !files.sha256().equals(lastSeen)) {
+                    lastSeen = files.sha256();
+                    ruleSets.offerFolder(folder, files);
                 }
             }
             ruleSets.follow();
@@ -61,8 +62,14 @@ public final class RulesFolderWatcher implements Managed {
     }
 
     private String shaOfFolder() {
+        RuleFiles files = read();
+        return files == null ? null : files.sha256();
+    }
+
+    /** The folder's files, or null while it cannot be read (being replaced): the next look tries again. */
+    private RuleFiles read() {
         try {
-            return RuleFiles.readFolder(folder).sha256();
+            return RuleFiles.readFolder(folder);
         } catch (RuntimeException e) {
             return null;
         }

@@ -90,7 +90,7 @@ public class RuleSetPages {
     public Response rollback(@CookieParam(WebResource.COOKIE) String session, @PathParam("version") String version,
                              @FormParam("csrf") String csrf) {
         return form(session, csrf, Set.of(Role.REVIEWER, Role.ADMIN), viewer -> {
-            ruleSets.rollback(number(version));
+            ruleSets.rollback(number(version), viewer.user());
             return WebResponses.redirect(BACK + "/" + number(version)).build();
         });
     }
@@ -206,12 +206,9 @@ public class RuleSetPages {
         return page(session, roles, action);
     }
 
-    /**
-     * A refused activation or rollback (four eyes, wrong state) in both languages: the heading from
-     * web/messages.properties, the reason as the refusal carries it (its English text today).
-     */
+    /** A refused activation or rollback (four eyes, wrong state) with the refusal's reason in both languages. */
     private static Bilingual conflict(RuleSetConflict e) {
-        return new Bilingual(e.getMessage(), e.getMessage());
+        return new Bilingual(e.en(), e.th());
     }
 
     private static Response refusal(Viewer viewer, int status, Bilingual message, List<RuleError> errors) {

@@ -1,5 +1,8 @@
 package th.or.depa.smartcity.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,8 @@ import th.or.depa.smartcity.store.RuleSetRow;
  * {@link RuleSetPages} checks again on every POST.
  */
 final class RuleSetViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RuleSetViews() {
     }
@@ -57,8 +62,7 @@ final class RuleSetViews {
         m.put("isInForce", row.version() == inForce);
         m.put("diffHeading", Html.both(WebMessages.of("ruleset.diff", inForce)));
         m.put("diff", row.version() == inForce ? null : diff(diff));
-        // rule-test results are not stored on a version yet: the section says so until the row carries them
-        m.put("ruleTests", List.of());
+        m.put("ruleTests", ruleTests(row.tests()));
         m.put("ruleFiles", files.entrySet().stream().map(f -> Map.of("path", f.getKey(), "content", f.getValue()))
                 .toList());
         return m;
@@ -127,10 +131,24 @@ final class RuleSetViews {
                 : Html.text(r.createdBy()));
         m.put("proposedAt", Html.time(r.createdAt()));
         m.put("stateAt", Html.time(r.statusAt()));
-        // who activated a version: the row does not record it yet; the column is filled from it once it does
-        m.put("activator", "—");
+        m.put("activator", r.activatedBy() == null ? "—" : Html.text(r.activatedBy()) + " " + Html.time(r.activatedAt()));
         m.put("note", r.note());
         return m;
+    }
+
+    /** The rule-test counts the check stored on the version ({"files","cases","passed"}), as one line. */
+    private static List<String> ruleTests(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            JsonNode t = JSON.readTree(json);
+            Bilingual line = WebMessages.of("ruleset.testsLine", t.path("files").asInt(), t.path("cases").asInt(),
+                    t.path("passed").asInt());
+            return List.of(line.en() + " / " + line.th());
+        } catch (JsonProcessingException unreadable) {
+            return List.of();
+        }
     }
 
     private static Map<String, Object> diff(RuleSetDiff.Diff d) {

@@ -2,13 +2,19 @@ package th.or.depa.smartcity.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +23,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.UserService;
+import th.or.depa.smartcity.cli.ProposeCommand;
+import th.or.depa.smartcity.cli.VerifyRecordCommand;
+import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.support.Api;
 import th.or.depa.smartcity.support.TestRules;
 
 /**
  * Rule sets that reviewers change, through HTTP, per database. The app watches its own copy of the rules folder
- * (polled every 200 ms); every test leaves the bundled rules in force again.
+ * (polled every 200 ms), which only proposes; every test leaves the bundled rules in force again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RuleSetApiContract {
@@ -95,11 +106,12 @@ abstract class RuleSetApiContract {
         return null;
     }
 
+    /** At most a minute: the watcher may still be checking an earlier folder in a worker on a busy machine. */
     static void waitFor(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (!condition.get()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
+                throw new AssertionError("condition not met within 60 s");
             }
             Thread.sleep(100);
         }
@@ -115,6 +127,9 @@ abstract class RuleSetApiContract {
 
         Api.Reply own = api().post("/api/rulesets/" + v + "/activate", reviewer, "{}");
         assertEquals(409, own.status(), "four eyes: " + own.raw());
+        assertTrue(own.body().get("reason").get("en").asText().contains("second reviewer"), own.raw());
+        assertTrue(own.body().get("reason").get("th").asText().matches(".*[\u0E00-\u0E7F].*"), "Thai: " + own.raw());
+        assertEquals(own.body().get("reason").get("en").asText(), own.body().get("message").asText());
         Api.Reply activated = api().post("/api/rulesets/" + v + "/activate", reviewer2, "{}");
         assertEquals(200, activated.status(), activated.raw());
         assertEquals("ACTIVE", activated.body().get("status").asText());
@@ -258,20 +273,85 @@ abstract class RuleSetApiContract {
         assertEquals(0, body.get("outcomeChanged").get("passToFail").asLong(), body.toString());
     }
 
-    @Test
-    void anEditOfTheWatchedFolderIsPutInForceAndTheReasonFollows() throws Exception {
+    /** Edits parameters.csv in place, with a comment that makes the content new to this database. */
+    String editParameter(String name, String value) {
         Path params = rulesDir().resolve("parameters.csv");
-        TestRules.write(params, TestRules.setParameter(Files.readString(params), "minDomains", "3"));
-        waitFor(() -> inForce() != bundled);
-        JsonNode sc03 = criterion(api().post("/api/evaluate", city, Api.example("one-domain-fails-sc03"))
-                .body().get("criteria"), "SC-03");
-        assertTrue(sc03.get("reason").get("en").asText().contains("at least 3"), sc03.toString());
-        JsonNode status = api().get("/api/rulesets/status", reviewer).body();
-        assertTrue(status.get("lastReload").get("ok").asBoolean(), status.toString());
+        TestRules.write(params, TestRules.setParameter(TestRules.read(params), name, value)
+                + "# edited by a test: " + UUID.randomUUID() + "\n");
+        return RuleFiles.readFolder(rulesDir()).sha256();
+    }
+
+    /** The status's last reload once it is about the folder with this sha256 (stored, matched or refused). */
+    JsonNode reloadOf(String sha256) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000; // a worker check on a busy 2-core machine
+        while (true) {
+            JsonNode r = api().get("/api/rulesets/status", reviewer).body().get("lastReload");
+            if (r != null && sha256.equals(r.path("sha256").asText())) {
+                return r;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the folder " + sha256 + " was not reported within 60 s: " + r);
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test
-    void aNewCriterionFileAppearsAndDeletingItRetiresIt() throws Exception {
+    void aFolderEditIsOnlyProposedAndChangesNoDecisionUntilAReviewerActivatesIt() throws Exception {
+        // phuket covers 3 domains: PASS with minDomains 2, FAIL with 4
+        Api.Reply before = api().post("/api/plans", city, Api.example("phuket-livable-pass"));
+        assertEquals("PASS", before.body().get("evaluation").get("outcome").asText(), before.raw());
+        long editedAt = System.currentTimeMillis();
+        JsonNode reload = reloadOf(editParameter("minDomains", "4"));
+        System.out.println("folder edit stored as a proposal after " + (System.currentTimeMillis() - editedAt) + " ms");
+        assertTrue(reload.get("stored").asBoolean(), reload.toString());
+        int v = reload.get("version").asInt();
+        JsonNode version = api().get("/api/rulesets/" + v, office).body();
+        assertEquals("PROPOSED", version.get("status").asText());
+        assertEquals(RuleSets.FOLDER, version.get("proposedBy").asText());
+        assertTrue(version.get("activatedBy").isNull());
+        assertTrue(version.get("tests").get("cases").asInt() > 100
+                && version.get("tests").get("passed").asInt() == version.get("tests").get("cases").asInt(), version.get("tests").toString());
+
+        assertEquals(bundled, inForce(), "a folder edit never goes in force by itself");
+        Api.Reply evaluated = api().post("/api/evaluate", city, Api.example("phuket-livable-pass"));
+        assertEquals("PASS", evaluated.body().get("outcome").asText(), evaluated.raw());
+        assertEquals(bundled, evaluated.body().get("ruleSet").get("version").asInt());
+        Api.Reply submitted = api().post("/api/plans", city, Api.example("phuket-livable-pass"));
+        assertEquals("PASS", submitted.body().get("evaluation").get("outcome").asText(), submitted.raw());
+
+        // no person proposed it: any reviewer may activate it
+        Api.Reply activated = api().post("/api/rulesets/" + v + "/activate", reviewer, "{}");
+        assertEquals(200, activated.status(), activated.raw());
+        JsonNode after = api().post("/api/evaluate", city, Api.example("phuket-livable-pass")).body();
+        assertEquals("FAIL", after.get("outcome").asText(), after.toString());
+        assertEquals(v, after.get("ruleSet").get("version").asInt());
+        assertTrue(criterion(after.get("criteria"), "SC-03").get("reason").get("en").asText().contains("at least 4"));
+    }
+
+    @Test
+    void checkingOutAnOlderParametersFileDoesNotReplaceTheActivatedVersion() throws Exception {
+        int v = reloadOf(editParameter("minDomains", "3")).get("version").asInt();
+        assertEquals(200, api().post("/api/rulesets/" + v + "/activate", reviewer2, "{}").status());
+        assertEquals(v, inForce());
+
+        // git checkout rules/parameters.csv: the bundled content again, which is stored (now RETIRED) as `bundled`
+        Path params = rulesDir().resolve("parameters.csv");
+        Path aside = params.resolveSibling("parameters.csv.tmp");
+        Files.writeString(aside, Files.readString(TestRules.BUNDLED.resolve("parameters.csv")));
+        Files.move(aside, params, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        JsonNode reload = reloadOf(RuleFiles.readFolder(rulesDir()).sha256());
+
+        assertFalse(reload.get("stored").asBoolean(), reload.toString());
+        assertEquals(bundled, reload.get("matches").asInt(), "the status names the stored version it matches");
+        Thread.sleep(1_000); // a few more looks of the watcher
+        assertEquals(v, inForce(), "the version a reviewer activated stays in force");
+        assertEquals("RETIRED", api().get("/api/rulesets/" + bundled, reviewer).body().get("status").asText());
+    }
+
+    @Test
+    void aNewCriterionFileIsProposedAndAppearsOnceActivated() throws Exception {
         Path sc12 = rulesDir().resolve("criteria/SC-12-governance-or-people.drl");
         // its words first: a criterion without a title is refused
         TestRules.write(rulesDir().resolve("texts/sc12.en.properties"), """
@@ -312,14 +392,14 @@ abstract class RuleSetApiContract {
                     insert(Finding.warning("SC-12", Map.of()));
                 end
                 """);
-        waitFor(() -> criterion(api().get("/api/criteria", null).body().get("criteria"), "SC-12") != null);
+        JsonNode reload = reloadOf(RuleFiles.readFolder(rulesDir()).sha256());
+        assertTrue(reload.get("stored").asBoolean(), reload.toString());
+        assertNull(criterion(api().get("/api/criteria", null).body().get("criteria"), "SC-12"));
+        assertEquals(200, api().post("/api/rulesets/" + reload.get("version").asInt() + "/activate", reviewer2, "{}")
+                .status());
         JsonNode ev = api().post("/api/evaluate", city, Api.example("phuket-livable-pass")).body();
         assertEquals("WARNING", criterion(ev.get("criteria"), "SC-12").get("status").asText());
         assertEquals(16, ev.get("criteria").size());
-        Files.delete(sc12);
-        waitFor(() -> criterion(api().get("/api/criteria", null).body().get("criteria"), "SC-12") == null);
-        assertEquals(15, api().post("/api/evaluate", city, Api.example("phuket-livable-pass")).body()
-                .get("criteria").size());
     }
 
     @Test
@@ -366,5 +446,173 @@ abstract class RuleSetApiContract {
         assertEquals(v, plan.get("evaluation").get("ruleSet").get("version").asInt());
         assertEquals(2, api().get("/api/plans/" + id + "/evaluations", office).body().get("items").size());
         assertFalse(api().get("/api/plans/" + id + "/history", office).body().get("items").isEmpty());
+    }
+
+    String named(String name) {
+        return new UserService(api().jdbi(), api().recordKey(), Clock.systemUTC())
+                .create(name, Role.REVIEWER, null, null, false).token();
+    }
+
+    Api.Reply proposeJson(String token, String json) {
+        return api().post("/api/rulesets", token, json);
+    }
+
+    @Test
+    void eachVersionSaysWhoProposedActivatedAndRolledBackAndTheRecordHoldsIt() {
+        String somchai = named("Reviewer Somchai");
+        String malee = named("Reviewer Malee");
+        ObjectNode body = JSON.createObjectNode();
+        body.set("files", JSON.valueToTree(TestRules.withParameter("minParticipants", "150")));
+        body.put("note", "more people at the hearings");
+        Api.Reply proposed = proposeJson(somchai, body.toString());
+        assertEquals(201, proposed.status(), proposed.raw());
+        int v = proposed.body().get("version").asInt();
+        assertEquals(200, api().post("/api/rulesets/" + v + "/activate", malee, "{}").status());
+        assertEquals(200, api().post("/api/rulesets/" + bundled + "/rollback", somchai, "{}").status());
+
+        JsonNode version = api().get("/api/rulesets/" + v, office).body();
+        assertEquals("Reviewer Somchai", version.get("proposedBy").asText());
+        assertEquals("more people at the hearings", version.get("note").asText());
+        assertEquals("Reviewer Malee", version.get("activatedBy").asText());
+        assertEquals("RETIRED", version.get("status").asText());
+        Instant proposedAt = Instant.parse(version.get("proposedAt").asText());
+        Instant activatedAt = Instant.parse(version.get("activatedAt").asText());
+        Instant retiredAt = Instant.parse(version.get("retiredAt").asText());
+        assertTrue(!proposedAt.isAfter(activatedAt) && !activatedAt.isAfter(retiredAt), version.toString());
+        JsonNode tests = version.get("tests");
+        assertTrue(tests.get("files").asInt() >= 19 && tests.get("cases").asInt() >= 150, tests.toString());
+        assertEquals(tests.get("cases").asInt(), tests.get("passed").asInt());
+        JsonNode back = api().get("/api/rulesets", office).body().get("items");
+        JsonNode first = null;
+        for (JsonNode item : back) {
+            if (item.get("version").asInt() == bundled) {
+                first = item;
+            }
+        }
+        assertEquals("ACTIVE", first.get("status").asText());
+        assertEquals("Reviewer Somchai", first.get("rolledBackBy").asText());
+        assertEquals(retiredAt, Instant.parse(first.get("rolledBackAt").asText()));
+
+        JsonNode record = api().get("/api/users/record", office).body();
+        assertTrue(record.get("chainVerified").asBoolean(), record.toString());
+        List<String> events = new ArrayList<>();
+        record.get("items").forEach(e -> {
+            if (e.get("user").asText().equals("ruleset:" + v)) {
+                events.add(e.get("type").asText() + " by " + e.get("actor").asText());
+            }
+        });
+        assertEquals(List.of("RULESET_PROPOSED by Reviewer Somchai", "RULESET_ACTIVATED by Reviewer Malee",
+                "RULESET_RETIRED by Reviewer Somchai"), events);
+    }
+
+    @Test
+    void aRuleSetRowChangedBehindTheServicesBackFailsVerifyRecord() {
+        int v = propose(TestRules.withParameter("minParticipants", "120")).body().get("version").asInt();
+        Jdbi jdbi = api().jdbi();
+        assertEquals(0, verifyRecord(jdbi).status(), verifyRecord(jdbi).err());
+        // a second reviewer's activation forged in the table
+        jdbi.useHandle(h -> h.execute("UPDATE rule_sets SET activated_by = 'Reviewer Forged' WHERE version = ?", v));
+        try {
+            Verified forged = verifyRecord(jdbi);
+            assertEquals(1, forged.status());
+            assertTrue(forged.err().contains("rule set " + v + " differs from the record"), forged.err());
+            assertFalse(api().get("/api/users/record", office).body().get("chainVerified").asBoolean());
+        } finally {
+            jdbi.useHandle(h -> h.execute("UPDATE rule_sets SET activated_by = NULL WHERE version = ?", v));
+        }
+        // its files swapped, its hash left alone
+        String files = jdbi.withHandle(h -> h.createQuery("SELECT files FROM rule_sets WHERE version = :v")
+                .bind("v", v).mapTo(String.class).one());
+        jdbi.useHandle(h -> h.execute("UPDATE rule_sets SET files = ? WHERE version = ?",
+                files.replace("minParticipants,120", "minParticipants,1"), v));
+        try {
+            Verified swapped = verifyRecord(jdbi);
+            assertEquals(1, swapped.status());
+            assertTrue(swapped.err().contains("rule set " + v + ": its files"), swapped.err());
+        } finally {
+            jdbi.useHandle(h -> h.execute("UPDATE rule_sets SET files = ? WHERE version = ?", files, v));
+        }
+        assertEquals(0, verifyRecord(jdbi).status());
+    }
+
+    record Verified(int status, String err) {
+    }
+
+    Verified verifyRecord(Jdbi jdbi) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = VerifyRecordCommand.verify(jdbi, api().recordKey(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Verified(status, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPartialProposalChangesOnlyWhatItNamesAndOneThatDoesNotFitItsBaseIsRefusedNamingTheField() {
+        String bundledParams = TestRules.read(TestRules.BUNDLED.resolve("parameters.csv"));
+        String params = TestRules.setParameter(bundledParams, "minSectors", "4");
+        String json = JSON.valueToTree(params).toString();
+        assertRefused("{\"base\": 9999, \"files\": {\"parameters.csv\": " + json + "}}", "base");
+        assertRefused("{\"base\": " + bundled + ", \"delete\": [\"criteria/none.drl\"]}", "delete[0]");
+        assertRefused("{\"base\": " + bundled + ", \"files\": {\"parameters.csv\": " + json
+                + "}, \"delete\": [\"tests/outcome.json\", \"parameters.csv\"]}", "delete[1]");
+        assertRefused("{\"base\": " + bundled + ", \"note\": \"nothing\"}", "files");
+        assertRefused("{\"base\": " + bundled + ", \"files\": {\"parameters.csv\": "
+                + JSON.valueToTree(bundledParams) + "}}", "files");
+        assertRefused("{\"base\": \"one\", \"files\": {}}", "base");
+
+        Api.Reply r = proposeJson(reviewer, "{\"base\": " + bundled + ", \"files\": {\"parameters.csv\": " + json
+                + "}, \"delete\": [\"tests/SC-A4-participation-reach.json\"], \"note\": \"four sectors\"}");
+        assertEquals(201, r.status(), r.raw());
+        JsonNode stored = api().get("/api/rulesets/" + r.body().get("version").asInt(), reviewer).body();
+        Map<String, String> expected = new java.util.TreeMap<>(RuleFiles.readFolder(TestRules.BUNDLED).files());
+        expected.put("parameters.csv", params);
+        expected.remove("tests/SC-A4-participation-reach.json");
+        assertEquals(expected, JSON.convertValue(stored.get("files"), java.util.TreeMap.class));
+        JsonNode base = api().get("/api/rulesets/" + bundled, reviewer).body().get("tests");
+        assertEquals(base.get("files").asInt() - 1, stored.get("tests").get("files").asInt(), "one test file fewer ran");
+    }
+
+    void assertRefused(String body, String field) {
+        Api.Reply r = proposeJson(reviewer, body);
+        assertEquals(422, r.status(), body + ": " + r.raw());
+        assertEquals(field, r.body().get("errors").get(0).get("field").asText(), r.raw());
+    }
+
+    @Test
+    void theProposeCommandUploadsAFolderAndExitsByWhatTheServiceAnswered() {
+        Path dir = TestRules.copy();
+        Path params = dir.resolve("parameters.csv");
+        TestRules.write(params, TestRules.setParameter(TestRules.read(params), "minSectors", "5"));
+        Run stored = propose(api().url(), reviewer, dir);
+        assertEquals(0, stored.status(), stored.err());
+        int v = Integer.parseInt(stored.out().replaceAll("(?s).*version (\\d+).*", "$1"));
+        JsonNode version = api().get("/api/rulesets/" + v, reviewer).body();
+        assertEquals("PROPOSED", version.get("status").asText());
+        assertEquals("from git", version.get("note").asText());
+        assertEquals(RuleFiles.readFolder(dir).sha256(), version.get("sha256").asText());
+
+        Run again = propose(api().url(), reviewer, dir);
+        assertEquals(2, again.status(), "the same files are stored already: " + again.err());
+        assertTrue(again.err().contains("409") && again.err().contains("version " + v), again.err());
+
+        TestRules.write(dir.resolve("criteria/broken.drl"), "package smartcity.criteria;\nrule \"x\"\nwhen\n  Plan( \nthen\nend\n");
+        Run refused = propose(api().url(), reviewer, dir);
+        assertEquals(1, refused.status(), refused.err());
+        assertTrue(refused.err().matches("(?s)criteria/broken\\.drl:[1-9]\\d*: .*"), refused.err());
+
+        assertEquals(2, propose(api().url(), "not-a-token", dir).status(), "401");
+        assertEquals(2, propose(api().url(), office, dir).status(), "403: an OFFICE user may not propose");
+        assertEquals(2, propose("http://127.0.0.1:9", reviewer, dir).status(), "nothing listens there");
+    }
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run propose(String url, String token, Path dir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ProposeCommand.propose(url, token, "from git", dir, io.dropwizard.jackson.Jackson.newObjectMapper(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -18,7 +18,9 @@ class RuleSetApiPostgresTest extends RuleSetApiContract {
     static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshPostgres(),
             ConfigOverride.config("rules.dir", RULES.toString()),
             ConfigOverride.config("rules.watch", "true"),
-            ConfigOverride.config("rules.pollMillis", "200"));
+            ConfigOverride.config("rules.pollMillis", "200"),
+            // a worker check on a machine shared with other builds may sit silent for a minute
+            ConfigOverride.config("rules.checkTimeout", "180 seconds"));
 
     @Override
     Api api() {

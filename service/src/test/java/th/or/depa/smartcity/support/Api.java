@@ -68,6 +68,11 @@ public final class Api {
         }
     }
 
+    /** The app's own address, as a client outside the test would use it. */
+    public String url() {
+        return "http://localhost:" + app.getLocalPort();
+    }
+
     public Invocation.Builder request(String path, String token) {
         Invocation.Builder b = app.client().target("http://localhost:" + app.getLocalPort() + path).request()
                 .property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 60_000); // impact runs take seconds

@@ -46,6 +46,14 @@ public final class TestRules {
         return csv.replaceAll("(?m)^" + name + ",[^,\\n]*", name + "," + value);
     }
 
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
