@@ -5,10 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One line of rules/parameters.csv: a threshold a reviewer edits. Rules read it typed:
- * {@code Parameter( name == "minDomains", $min : intValue )}. A list is written space-separated.
+ * One line of rules/parameters.csv: a threshold a reviewer edits, with its declared type (integer, decimal, codes,
+ * text; null when not declared). Rules read it typed: {@code Parameter( name == "minDomains", $min : intValue )}.
+ * A list of codes is written space-separated.
  */
-public record Parameter(String name, String value) {
+public record Parameter(String name, String value, String type) {
+
+    public Parameter(String name, String value) {
+        this(name, value, null);
+    }
 
     public int intValue() {
         return decimalValue().intValueExact();
@@ -27,9 +32,15 @@ public record Parameter(String name, String value) {
         return v.isEmpty() ? List.of() : Arrays.asList(v.split("\\s+"));
     }
 
-    /** The value as JSON would show it: a number when it reads as one, a list when the name says so, else text. */
+    /** The value as JSON shows it: as its type says; undeclared, a number when it reads as one, else a list or text. */
     public Object typedValue() {
         String v = value.trim();
+        if ("codes".equals(type)) {
+            return listValue();
+        }
+        if ("text".equals(type)) {
+            return value;
+        }
         try {
             BigDecimal d = new BigDecimal(v);
             return d.scale() <= 0 ? (Object) d.longValueExact() : d;
