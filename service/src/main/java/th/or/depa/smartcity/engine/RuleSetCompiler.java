@@ -252,7 +252,8 @@ public final class RuleSetCompiler {
             } else if (line == 0) {
                 line = lineOfExpression(sources.get(file), text);
             }
-            out.add(new RuleError(file, line, text));
+            // the line the reviewer wrote wrong and plain words, where Drools points at the next word it cannot place
+            out.add(CompileMessages.explain(new RuleError(file, line, text), sources.get(file)));
         }
         // a syntax error also yields "Parser returned a null Package" at line 0: keep only the useful one
         out.removeIf(e -> e.line() == 0 && e.message().contains("null Package")
