@@ -72,11 +72,8 @@ public final class RuleSetCompiler {
             errors.add(new RuleError("", 0, "the rule set has no workflow rules (" + CompiledRuleSet.WORKFLOW_FOLDER
                     + "*.drl)"));
         }
-        // before building: Drools runs annotation values while it builds, so unchecked code must never reach it. Sources
-        // whose compiled classes are cached passed this very check (with this build) before they were compiled
-        boolean cached = CompiledRuleCache.SHARED.get(CompiledRuleCache.key("e", evaluationFiles)).isPresent()
-                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("w", workflowFiles)).isPresent();
-        errors.addAll(cached ? decisionTables(files) : staticCheck(files));
+        // before building: Drools runs annotation values while it builds, so unchecked code must never reach it
+        errors.addAll(staticCheck(files));
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
@@ -93,6 +90,9 @@ public final class RuleSetCompiler {
 
     /** The sandbox's reading of the files as text (DRL parsed, never run): what it refuses before any build. */
     public static List<RuleError> staticCheck(RuleFiles files) {
+        if (compiledBefore(files)) {
+            return decisionTables(files); // these very sources passed it (with this build) before they were compiled
+        }
         List<RuleError> errors = new ArrayList<>();
         files.files().forEach((path, text) -> {
             if (path.endsWith(".drl") && !path.startsWith("tests/")) {
@@ -101,6 +101,20 @@ public final class RuleSetCompiler {
         });
         errors.addAll(decisionTables(files));
         return errors;
+    }
+
+    /** Whether the classes of both KieBases of these files are in the cache: only checked sources get there. */
+    private static boolean compiledBefore(RuleFiles files) {
+        Map<String, String> evaluationFiles = new java.util.TreeMap<>();
+        Map<String, String> workflowFiles = new java.util.TreeMap<>();
+        files.files().forEach((path, text) -> {
+            if (isRuleSource(path)) {
+                (path.startsWith(CompiledRuleSet.WORKFLOW_FOLDER) ? workflowFiles : evaluationFiles).put(path, text);
+            }
+        });
+        return !evaluationFiles.isEmpty() && !workflowFiles.isEmpty()
+                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("e", evaluationFiles)).isPresent()
+                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("w", workflowFiles)).isPresent();
     }
 
     private static List<RuleError> decisionTables(RuleFiles files) {
@@ -136,6 +150,15 @@ public final class RuleSetCompiler {
         Map<String, byte[]> cached = CompiledRuleCache.SHARED.get(key).orElse(null);
         if (cached != null && CompiledCodeCheck.check(cached).isEmpty()) {
             return load(cached, sandbox, kfsPathToFile);
+        }
+        if (cached != null) {
+            // a refused entry: the text check was skipped for it (staticCheck), so it runs before any build
+            List<RuleError> refused = new ArrayList<>();
+            sources.forEach((path, text) -> refused.addAll(RuleSandbox.check(path, text)));
+            if (!refused.isEmpty()) {
+                errors.addAll(refused);
+                return null;
+            }
         }
         Map<String, byte[]> classes = compile(sources, resources, sandbox, kfsPathToFile, errors);
         if (classes == null) {

@@ -75,6 +75,24 @@ class CompiledRuleCacheTest {
     }
 
     @Test
+    void sourcesTheTextCheckRefusesAreRefusedEvenWithARefusedEntryPlantedUnderTheirKey() {
+        String drl = DRL.replace("cache probe", "cache probe " + UUID.randomUUID())
+                .replace("import th.or.depa.smartcity.facts.*;", "import th.or.depa.smartcity.facts.*;\nimport java.io.File;");
+        RuleFiles hostile = files(drl, "1");
+        String workflow = hostile.files().get("workflow/steps.drl");
+        assertTrue(new RuleSetCompiler().compile(files(DRL, "1")).isOk()); // the workflow's classes are cached
+        CompiledRuleCache.SHARED.put(CompiledRuleCache.key("e", Map.of("criteria/probe.drl", drl)),
+                Map.of("smartcity/criteria/Evil.class", classCallingSystemExit()));
+        assertTrue(CompiledRuleCache.SHARED.get(CompiledRuleCache.key("w", Map.of("workflow/steps.drl", workflow)))
+                .isPresent());
+
+        CompileResult refused = new RuleSetCompiler().compile(hostile);
+        assertFalse(refused.isOk());
+        assertEquals("criteria/probe.drl", refused.errors().get(0).file(), refused.errors().toString());
+        assertTrue(refused.errors().get(0).message().contains("java.io.File"), refused.errors().toString());
+    }
+
+    @Test
     void anEntryStoredUnderAnotherKeyIsIgnored() throws Exception {
         Path dir = Files.createTempDirectory("rule-cache");
         CompiledRuleCache cache = new CompiledRuleCache(dir);
