@@ -107,10 +107,25 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         Provinces provinces = Provinces.load();
         PlanReader reader = new PlanReader(mapper, provinces);
         SmartCityConfiguration.RulesSettings rules = config.getRules();
-        RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper, rules.limits()), workers(rules, mapper),
+        RuleWorkers workers = workers(rules, mapper);
+        RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper, rules.limits()), workers,
                 jdbi, mapper, clock, recordKey);
         Path rulesDir = Path.of(config.getRules().getDir());
         ruleSets.start(rulesDir);
+        if (rules.isSpareWorker()) {
+            // a proposal's check starts in a JVM that already checked the rules in force (bench: feedback.sh)
+            env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+                @Override
+                public void start() {
+                    workers.keepSpare(() -> ruleSets.inForce().rules().files());
+                }
+
+                @Override
+                public void stop() {
+                    workers.stopSpare();
+                }
+            });
+        }
         env.lifecycle().manage(new RulesFolderWatcher(ruleSets, rulesDir, config.getRules().isWatch(),
                 config.getRules().getPollMillis()));
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));

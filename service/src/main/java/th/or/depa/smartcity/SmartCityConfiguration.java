@@ -119,6 +119,8 @@ public class SmartCityConfiguration extends Configuration {
         /** The worker JVM's heap (-Xmx). */
         @NotNull
         private String workerHeap = "384m";
+        /** Keep a worker JVM started and warmed up ahead for the next check (off unless config.yml says so). */
+        private boolean spareWorker;
 
         /** The limits of one rule run. */
         public RunLimits limits() {
@@ -174,6 +176,16 @@ public class SmartCityConfiguration extends Configuration {
         @JsonProperty
         public void setWorkerHeap(String workerHeap) {
             this.workerHeap = workerHeap;
+        }
+
+        @JsonProperty
+        public boolean isSpareWorker() {
+            return spareWorker;
+        }
+
+        @JsonProperty
+        public void setSpareWorker(boolean spareWorker) {
+            this.spareWorker = spareWorker;
         }
 
         @JsonProperty

@@ -17,7 +17,7 @@ final class GeneratedSources {
     private GeneratedSources() {
     }
 
-    /** Binary class name to the resource path (as compiled, e.g. smartcity/criteria/f3_SC-03.drl) it names. */
+    /** Binary class name to the resource path (as compiled, e.g. smartcity/criteria/e3_SC-03.drl) it names. */
     static Map<String, String> of(Map<String, byte[]> classes) {
         Map<String, String> out = new HashMap<>();
         classes.forEach((name, bytes) -> {

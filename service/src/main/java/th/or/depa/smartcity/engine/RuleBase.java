@@ -67,7 +67,7 @@ final class RuleBase {
         }
     }
 
-    /** Drools names the compiled resource (smartcity/criteria/f3_SC-03.drl): say the file as the reviewer wrote it. */
+    /** Drools names the compiled resource (smartcity/criteria/e3_SC-03.drl): say the file as the reviewer wrote it. */
     private String inReviewersTerms(String message) {
         String out = message;
         for (Map.Entry<String, String> e : kfsPathToFile.entrySet()) {

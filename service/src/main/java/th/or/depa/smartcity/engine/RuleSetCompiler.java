@@ -20,7 +20,9 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.model.Model;
 import org.drools.modelcompiler.CanonicalKieModule;
+import org.drools.modelcompiler.KieBaseBuilder;
 import th.or.depa.smartcity.engine.sandbox.CompiledCodeCheck;
 import th.or.depa.smartcity.facts.Parameter;
 
@@ -78,8 +80,8 @@ public final class RuleSetCompiler {
 
         ClassLoader sandbox = new SandboxClassLoader(RuleSetCompiler.class.getClassLoader());
         Map<String, String> kfsPathToFile = new HashMap<>();
-        KieBase evaluationBase = build(evaluationFiles, sandbox, kfsPathToFile, errors);
-        KieBase workflowBase = build(workflowFiles, sandbox, kfsPathToFile, errors);
+        KieBase evaluationBase = build("e", evaluationFiles, sandbox, kfsPathToFile, errors);
+        KieBase workflowBase = build("w", workflowFiles, sandbox, kfsPathToFile, errors);
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
@@ -88,35 +90,93 @@ public final class RuleSetCompiler {
 
     /** The sandbox's reading of the files as text (DRL parsed, never run): what it refuses before any build. */
     public static List<RuleError> staticCheck(RuleFiles files) {
+        if (compiledBefore(files)) {
+            return decisionTables(files); // these very sources passed it (with this build) before they were compiled
+        }
         List<RuleError> errors = new ArrayList<>();
         files.files().forEach((path, text) -> {
             if (path.endsWith(".drl") && !path.startsWith("tests/")) {
                 errors.addAll(RuleSandbox.check(path, text));
-            } else if (isDecisionTable(path)) {
-                errors.add(new RuleError(path, 0, "decision tables are not enabled: thresholds live in "
-                        + ParametersFile.PATH + " and rules in .drl files"));
             }
         });
+        errors.addAll(decisionTables(files));
         return errors;
     }
 
-    /** One KieBase of the given files; null, with the build's errors added, when they do not compile. */
-    private KieBase build(Map<String, String> sources, ClassLoader sandbox, Map<String, String> kfsPathToFile,
-                          List<RuleError> errors) {
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId rid = ks.newReleaseId("th.or.depa.smartcity", "rules", "1.0." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(rid);
+    /** Whether the classes of both KieBases of these files are in the cache: only checked sources get there. */
+    private static boolean compiledBefore(RuleFiles files) {
+        Map<String, String> evaluationFiles = new java.util.TreeMap<>();
+        Map<String, String> workflowFiles = new java.util.TreeMap<>();
+        files.files().forEach((path, text) -> {
+            if (isRuleSource(path)) {
+                (path.startsWith(CompiledRuleSet.WORKFLOW_FOLDER) ? workflowFiles : evaluationFiles).put(path, text);
+            }
+        });
+        return !evaluationFiles.isEmpty() && !workflowFiles.isEmpty()
+                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("e", evaluationFiles)).isPresent()
+                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("w", workflowFiles)).isPresent();
+    }
+
+    private static List<RuleError> decisionTables(RuleFiles files) {
+        List<RuleError> errors = new ArrayList<>();
+        files.files().keySet().stream().filter(RuleSetCompiler::isDecisionTable).forEach(path ->
+                errors.add(new RuleError(path, 0, "decision tables are not enabled: thresholds live in "
+                        + ParametersFile.PATH + " and rules in .drl files")));
+        return errors;
+    }
+
+    /**
+     * One KieBase of the given files; null, with the build's errors added, when they do not compile. Sources compiled
+     * before (same files, same Drools, same build of this code) are loaded from {@link CompiledRuleCache}; whatever is
+     * loaded, fresh or cached, passes the bytecode check first.
+     */
+    private KieBase build(String kind, Map<String, String> sources, ClassLoader sandbox,
+                          Map<String, String> kfsPathToFile, List<RuleError> errors) {
+        Map<String, String> resources = new java.util.LinkedHashMap<>();
+        int n = 0;
         for (Map.Entry<String, String> f : sources.entrySet()) {
-            String resource = resourcePath(f.getKey(), f.getValue(), kfsPathToFile.size());
+            // named by its place in this build alone, so that cached classes name the same resources
+            String resource = resourcePath(f.getKey(), f.getValue(), kind + n++);
+            resources.put(f.getKey(), resource);
             kfsPathToFile.put(resource, f.getKey());
             kfsPathToFile.put(RESOURCES + resource, f.getKey()); // build messages name the kfs path
-            kfs.write(RESOURCES + resource, f.getValue().getBytes(StandardCharsets.UTF_8));
             // executable-model rules carry no resource: their file is found by package and name
             PackageDescr parsed = parse(f.getValue());
             if (parsed != null) {
                 parsed.getRules().forEach(r -> kfsPathToFile.put(ruleKey(parsed.getName(), r.getName()), f.getKey()));
             }
         }
+        String key = CompiledRuleCache.key(kind, sources);
+        Map<String, byte[]> cached = CompiledRuleCache.SHARED.get(key).orElse(null);
+        if (cached != null && CompiledCodeCheck.check(cached).isEmpty()) {
+            return load(cached, sandbox, kfsPathToFile);
+        }
+        if (cached != null) {
+            // a refused entry: the text check was skipped for it (staticCheck), so it runs before any build
+            List<RuleError> refused = new ArrayList<>();
+            sources.forEach((path, text) -> refused.addAll(RuleSandbox.check(path, text)));
+            if (!refused.isEmpty()) {
+                errors.addAll(refused);
+                return null;
+            }
+        }
+        Map<String, byte[]> classes = compile(sources, resources, sandbox, kfsPathToFile, errors);
+        if (classes == null) {
+            return null;
+        }
+        CompiledRuleCache.SHARED.put(key, classes);
+        return load(classes, sandbox, kfsPathToFile);
+    }
+
+    /** The executable model's classes of these files, checked; null, with the errors added, when refused. */
+    private Map<String, byte[]> compile(Map<String, String> sources, Map<String, String> resources,
+                                        ClassLoader sandbox, Map<String, String> kfsPathToFile,
+                                        List<RuleError> errors) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId("th.or.depa.smartcity", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(rid);
+        resources.forEach((file, resource) ->
+                kfs.write(RESOURCES + resource, sources.get(file).getBytes(StandardCharsets.UTF_8)));
         // the executable model: every constraint and consequence becomes Java that the compiler resolves, so no MVEL
         // runs and the bytecode can be checked on what it reaches before anything of it is loaded
         KieBuilder kb;
@@ -127,20 +187,42 @@ public final class RuleSetCompiler {
             errors.addAll(crashes(sources, sandbox));
             return null;
         }
-        List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile, sources);
         try {
-            if (found.isEmpty()) {
-                found = refusedCode(kb, sources, kfsPathToFile);
-            }
+            List<RuleError> found = messages(kb.getResults().getMessages(Message.Level.ERROR), kfsPathToFile, sources);
             if (!found.isEmpty()) {
                 errors.addAll(found);
                 return null;
             }
-            return ks.newKieContainer(rid, sandbox).getKieBase();
+            if (!(kb.getKieModule(ExecutableModelProject.class) instanceof CanonicalKieModule module)) {
+                errors.add(new RuleError("", 0, "the rules were not compiled to checkable code, so they are refused"));
+                return null;
+            }
+            found = refusedCode(module.getClassesMap(), sources);
+            if (!found.isEmpty()) {
+                errors.addAll(found);
+                return null;
+            }
+            return module.getClassesMap();
         } finally {
-            // the KieBase is complete; keeping the module in the global KieRepository would only leak it
+            // only the classes are kept; the module in the global KieRepository would only leak
             ks.getRepository().removeKieModule(rid);
         }
+    }
+
+    /** A KieBase of checked classes: each generated model defined by a loader of its own below the sandbox's. */
+    private KieBase load(Map<String, byte[]> classes, ClassLoader sandbox, Map<String, String> kfsPathToFile) {
+        CompiledClassLoader loader = new CompiledClassLoader(sandbox, classes);
+        List<Model> models = new ArrayList<>();
+        for (String name : CompiledClassLoader.models(classes)) {
+            try {
+                models.add((Model) loader.loadClass(name).getConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the compiled rule model " + name + " cannot be loaded", e);
+            }
+        }
+        GeneratedSources.of(classes).forEach((cls, resource) ->
+                kfsPathToFile.put(RuleBase.GENERATED + cls, kfsPathToFile.getOrDefault(resource, resource)));
+        return KieBaseBuilder.createKieBaseFromModel(models, ks.newKieBaseConfiguration(null, loader));
     }
 
     /** After a build threw: each file that throws when built alone, or the whole set when none does alone. */
@@ -150,7 +232,7 @@ public final class RuleSetCompiler {
             KieFileSystem kfs = ks.newKieFileSystem();
             ReleaseId rid = ks.newReleaseId("th.or.depa.smartcity", "rules-alone", "1.0." + BUILDS.incrementAndGet());
             kfs.generateAndWritePomXML(rid);
-            kfs.write(RESOURCES + resourcePath(f.getKey(), f.getValue(), 0), f.getValue().getBytes(StandardCharsets.UTF_8));
+            kfs.write(RESOURCES + resourcePath(f.getKey(), f.getValue(), "a0"), f.getValue().getBytes(StandardCharsets.UTF_8));
             try {
                 ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
             } catch (RuntimeException e) {
@@ -167,18 +249,10 @@ public final class RuleSetCompiler {
     }
 
     /** What the compiled classes reach that rules may not, each named in the file that most likely wrote it. */
-    private static List<RuleError> refusedCode(KieBuilder kb, Map<String, String> sources,
-                                               Map<String, String> kfsPathToFile) {
-        if (!(kb.getKieModule(ExecutableModelProject.class) instanceof CanonicalKieModule module)) {
-            return List.of(new RuleError("", 0, "the rules were not compiled to checkable code, so they are refused"));
-        }
+    private static List<RuleError> refusedCode(Map<String, byte[]> classes, Map<String, String> sources) {
         List<RuleError> out = new ArrayList<>();
-        for (CompiledCodeCheck.Violation v : CompiledCodeCheck.check(module.getClassesMap())) {
+        for (CompiledCodeCheck.Violation v : CompiledCodeCheck.check(classes)) {
             out.add(Culprit.locate(sources, v));
-        }
-        if (out.isEmpty()) {
-            GeneratedSources.of(module.getClassesMap()).forEach((cls, resource) ->
-                    kfsPathToFile.put(RuleBase.GENERATED + cls, kfsPathToFile.getOrDefault(resource, resource)));
         }
         return out;
     }
@@ -222,7 +296,7 @@ public final class RuleSetCompiler {
     }
 
     /** Places a DRL where its package says, which keeps KieBuilder from warning about the folder. */
-    private static String resourcePath(String rel, String content, int n) {
+    private static String resourcePath(String rel, String content, String n) {
         String folder = "rules";
         if (rel.endsWith(".drl")) {
             Matcher m = PACKAGE.matcher(content);
@@ -231,7 +305,7 @@ public final class RuleSetCompiler {
             }
         }
         String name = rel.substring(rel.lastIndexOf('/') + 1);
-        return folder + "/f" + n + "_" + name;
+        return folder + "/" + n + "_" + name;
     }
 
     private static List<RuleError> messages(List<Message> messages, Map<String, String> kfsPathToFile,
@@ -252,7 +326,8 @@ public final class RuleSetCompiler {
             } else if (line == 0) {
                 line = lineOfExpression(sources.get(file), text);
             }
-            out.add(new RuleError(file, line, text));
+            // the line the reviewer wrote wrong and plain words, where Drools points at the next word it cannot place
+            out.add(CompileMessages.explain(new RuleError(file, line, text), sources.get(file)));
         }
         // a syntax error also yields "Parser returned a null Package" at line 0: keep only the useful one
         out.removeIf(e -> e.line() == 0 && e.message().contains("null Package")

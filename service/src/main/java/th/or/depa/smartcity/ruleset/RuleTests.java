@@ -84,7 +84,12 @@ public final class RuleTests {
                 }
                 node.properties().forEach(e -> {
                     if (ruleSet.parameters().containsKey(e.getKey())) { // a retired criterion's threshold is moot
-                        assumed.put(e.getKey(), asParameter(e.getValue()));
+                        String value = asParameter(e.getValue());
+                        String wrongType = ParametersFile.wrongType(ruleSet.parameters().get(e.getKey()), value);
+                        if (wrongType != null) {
+                            throw new BadTest(wrongType);
+                        }
+                        assumed.put(e.getKey(), value);
                     }
                 });
             } catch (JsonProcessingException | BadTest e) {
@@ -291,7 +296,10 @@ public final class RuleTests {
                         "parameter " + e.getKey() + " is not in " + ParametersFile.PATH);
                 JsonNode v = e.getValue();
                 check(v.isTextual() || v.isNumber() || v.isArray(), "parameter " + e.getKey() + " must be a string");
-                out.put(e.getKey(), asParameter(v));
+                String value = asParameter(v);
+                String wrongType = ParametersFile.wrongType(ruleSet.parameters().get(e.getKey()), value);
+                check(wrongType == null, wrongType);
+                out.put(e.getKey(), value);
             }
             return out;
         }

@@ -34,7 +34,8 @@ import th.or.depa.smartcity.plan.Provinces;
  * runs their rule tests and, for impact analysis, judges the plans it is sent. It has its own small heap and no
  * database, and is killed when it takes too long, so hostile rule code never runs in the service's process.
  *
- * <p>Protocol: standard input holds one line with the {@link Job}, then (impact analysis) one {@link PlanLine} a line
+ * <p>Protocol: standard input holds (for a spare started ahead) "WARM {Job}" with a trusted rule set, checked
+ * silently, then one line with the {@link Job}, then (impact analysis) one {@link PlanLine} a line
  * until it closes. Standard output gets "STEP what" before each step, one "CHECKED {Checked}", then one
  * "JUDGED {Judged}" a plan. Anything else the JVM prints (logging) goes to standard error.
  */
@@ -44,6 +45,8 @@ public final class RuleWorkerMain {
     static final String CHECKED = "CHECKED ";
     static final String JUDGED = "JUDGED ";
     static final String FIRED = "FIRED ";
+    /** A spare worker's first line: a trusted rule set to check silently before the real job comes. */
+    static final String WARM = "WARM ";
 
     record Job(Map<String, String> files, Integer version, int maxFirings, long runTimeoutMillis, long maxAllocation) {
     }
@@ -94,10 +97,23 @@ public final class RuleWorkerMain {
         System.setOut(System.err); // the protocol has standard output to itself
         ObjectMapper mapper = Jackson.newObjectMapper();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        Job job = mapper.readValue(in.readLine(), Job.class);
-        RunLimits limits = new RunLimits(job.maxFirings(), Duration.ofMillis(job.runTimeoutMillis()),
-                job.maxAllocation());
         PlanReader reader = new PlanReader(mapper, Provinces.load());
+        String first = in.readLine();
+        if (first != null && first.startsWith(WARM)) {
+            // a spare: class loading, the compiled-rule cache and the JIT paid for before a reviewer waits
+            Job warm = mapper.readValue(first.substring(WARM.length()), Job.class);
+            try {
+                new RuleSetChecker(reader, mapper, limitsOf(warm)).check(new RuleFiles(warm.files()));
+            } catch (RuntimeException e) {
+                System.err.println("the warm-up check failed: " + e); // the spare serves all the same
+            }
+            first = in.readLine();
+        }
+        if (first == null) {
+            return; // the service stopped before it needed this spare
+        }
+        Job job = mapper.readValue(first, Job.class);
+        RunLimits limits = limitsOf(job);
         CheckResult checked = new RuleSetChecker(reader, mapper, limits)
                 .check(new RuleFiles(job.files()), step -> out.println(STEP + oneLine(step)));
         out.println(CHECKED + mapper.writeValueAsString(new Checked(checked.errors(),
@@ -152,6 +168,10 @@ public final class RuleWorkerMain {
         } catch (RuntimeException e) {
             return new Judged(p.id(), null, String.valueOf(e.getMessage()));
         }
+    }
+
+    private static RunLimits limitsOf(Job job) {
+        return new RunLimits(job.maxFirings(), Duration.ofMillis(job.runTimeoutMillis()), job.maxAllocation());
     }
 
     private static String oneLine(String s) {
