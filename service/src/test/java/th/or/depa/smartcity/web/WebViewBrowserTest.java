@@ -205,10 +205,13 @@ class WebViewBrowserTest {
         WebElement english = heading.findElement(By.cssSelector(".en"));
         assertTrue(thai.isDisplayed() && !english.isDisplayed(), "Thai first");
         assertEquals("คำขอถูกปฏิเสธ", thai.getText());
-        assertTrue(browser.findElement(By.id("refusal")).getText().contains("proposer cannot activate"));
+        assertTrue(browser.findElement(By.id("refusal")).getText().contains("ต้องให้ผู้ตรวจสอบคนที่สอง"),
+                "the four-eyes reason in Thai");
         browser.findElement(By.id("lang-toggle")).click();
         assertTrue(english.isDisplayed() && !thai.isDisplayed(), "English after the toggle");
         assertEquals("The request was refused", english.getText());
+        assertTrue(browser.findElement(By.id("refusal")).getText().contains("proposer cannot activate"),
+                "the four-eyes reason in English");
         screenshot("web-view-four-eyes.png");
         signOut(wait);
 
