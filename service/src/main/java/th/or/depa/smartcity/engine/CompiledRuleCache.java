@@ -174,17 +174,24 @@ public final class CompiledRuleCache {
     }
 
     /** Whether exactly these files (tests and parameters too) passed their rule tests, with this build and limits. */
-    public static boolean testsPassed(RuleFiles files, String limits) {
+    public static Optional<String> testsPassed(RuleFiles files, String limits) {
         Path mark = testsMark(files, limits);
         try {
-            return mark != null && Files.isRegularFile(mark) && Files.readString(mark).equals(files.sha256());
+            if (mark == null || !Files.isRegularFile(mark)) {
+                return Optional.empty();
+            }
+            String[] lines = Files.readString(mark).split("\n", 2);
+            return lines[0].equals(files.sha256()) ? Optional.of(lines.length > 1 ? lines[1] : "") : Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
-            return false;
+            return Optional.empty();
         }
     }
 
-    /** Notes that these files passed their rule tests, so that evaluate and rules-check of them need not run them. */
-    public static void markTestsPassed(RuleFiles files, String limits) {
+    /**
+     * Notes that these files passed their rule tests, so that evaluate and rules-check of them need not run them;
+     * summary (what the tests counted) is given back by {@link #testsPassed}.
+     */
+    public static void markTestsPassed(RuleFiles files, String limits, String summary) {
         Path mark = testsMark(files, limits);
         if (mark == null) {
             return;
@@ -192,7 +199,7 @@ public final class CompiledRuleCache {
         try {
             SHARED.ensureFolder();
             Path tmp = Files.createTempFile(SHARED.dir, "tests", ".tmp");
-            Files.writeString(tmp, files.sha256());
+            Files.writeString(tmp, files.sha256() + "\n" + summary);
             Files.move(tmp, mark, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException notWritable) {
             // only costs running the tests again

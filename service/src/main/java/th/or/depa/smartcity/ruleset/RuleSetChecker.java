@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.plan.PlanReader;
@@ -53,8 +54,9 @@ public final class RuleSetChecker {
         if (!errors.isEmpty()) {
             return new CheckResult(null, errors);
         }
-        if (CompiledRuleCache.testsPassed(files, limits)) {
-            return new CheckResult(compiled.ruleSet(), List.of()); // these very files passed them with this build
+        Optional<TestCounts> passed = CompiledRuleCache.testsPassed(files, limits).flatMap(TestCounts::parse);
+        if (passed.isPresent()) {
+            return new CheckResult(compiled.ruleSet(), List.of(), passed.get()); // these very files passed with this build
         }
         Set<String> templatesReported = new HashSet<>();
         List<RuleTests.CaseResult> results = RuleTests.run(compiled.ruleSet(), reader, mapper, onStep);
@@ -71,7 +73,7 @@ public final class RuleSetChecker {
             }
         }
         if (errors.isEmpty()) {
-            CompiledRuleCache.markTestsPassed(files, limits);
+            CompiledRuleCache.markTestsPassed(files, limits, TestCounts.of(results).summary());
         }
         return new CheckResult(errors.isEmpty() ? compiled.ruleSet() : null, errors, TestCounts.of(results));
     }
