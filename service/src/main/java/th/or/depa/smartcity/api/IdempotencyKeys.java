@@ -1,12 +1,12 @@
 package th.or.depa.smartcity.api;
 
-/** The Idempotency-Key header: optional, printable, at most 200 characters. */
-final class IdempotencyKeys {
+/** The Idempotency-Key header (and the web plan form's one-time key): optional, printable, at most 200 characters. */
+public final class IdempotencyKeys {
 
     private IdempotencyKeys() {
     }
 
-    static String check(String key) {
+    public static String check(String key) {
         if (key == null) {
             return null;
         }

@@ -35,13 +35,15 @@ import th.or.depa.smartcity.store.UserDao;
  * The reviewer's pages under /ui/rulesets: the versions, one version with its diff against the one in force,
  * impact analysis as a job the page polls, activate and roll back, and the threshold form. Same sign-in as the
  * other pages; every POST carries its session's CSRF token and the role is checked here again: only a REVIEWER
- * activates, proposes and analyses, an ADMIN may also roll back, everyone signed in reads.
+ * activates, proposes and analyses, an ADMIN may also roll back, everyone signed in but a city reads (a city's
+ * business is its own plans, as in the API).
  */
 @Path("/ui/rulesets")
 public class RuleSetPages {
 
     private static final String BACK = "/ui/rulesets";
     private static final int NOTE_MAX = 2000;
+    private static final Set<Role> READERS = Set.of(Role.OFFICE, Role.COMMITTEE, Role.REVIEWER, Role.ADMIN);
 
     private final Viewers viewers;
     private final RuleSets ruleSets;
@@ -59,13 +61,13 @@ public class RuleSetPages {
 
     @GET
     public Response list(@CookieParam(WebResource.COOKIE) String session) {
-        return page(session, Set.of(), viewer -> ok("rulesets", RuleSetViews.list(viewer, ruleSets.list())));
+        return page(session, READERS, viewer -> ok("rulesets", RuleSetViews.list(viewer, ruleSets.list())));
     }
 
     @GET
     @Path("/{version}")
     public Response version(@CookieParam(WebResource.COOKIE) String session, @PathParam("version") String version) {
-        return page(session, Set.of(), viewer -> {
+        return page(session, READERS, viewer -> {
             RuleSetRow row = ruleSets.find(number(version)).orElseThrow(RuleSetNotFound::new);
             int inForce = ruleSets.inForce().version();
             return ok("ruleset", RuleSetViews.version(viewer, row, ruleSets.filesOf(row).files(),

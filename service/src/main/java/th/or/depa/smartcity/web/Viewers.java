@@ -8,7 +8,8 @@ import th.or.depa.smartcity.store.UserRow;
 
 /**
  * Who a session cookie belongs to, read again on every request by the hash of the token they signed in with, so a
- * revoked token or user is signed out at once; a city never has a web session.
+ * revoked token or user is signed out at once. A city's pages show only its own organisation's plans
+ * (PlanService filters by the caller).
  */
 final class Viewers {
 
@@ -24,7 +25,7 @@ final class Viewers {
     Optional<Viewer> find(String session) {
         Optional<Sessions.Session> open = sessions.find(session);
         Optional<Viewer> viewer = open.flatMap(s -> users.findByTokenHash(s.tokenHash())
-                .filter(u -> u.id().equals(s.userId())).map(Viewers::user)).filter(u -> u.role() != Role.CITY)
+                .filter(u -> u.id().equals(s.userId())).map(Viewers::user))
                 .map(u -> new Viewer(u, open.get().csrf()));
         if (viewer.isEmpty()) {
             sessions.close(session);

@@ -25,7 +25,6 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import th.or.depa.smartcity.api.ApiException;
 import th.or.depa.smartcity.api.PlanQuery;
-import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.Tokens;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
@@ -45,7 +44,7 @@ import th.or.depa.smartcity.store.UserDao;
 import th.or.depa.smartcity.workflow.WorkflowService;
 
 /**
- * The web view for the office and the committee under /ui: sign in once with a token (then an HttpOnly, Secure,
+ * The web view for the office, the committee and the cities under /ui: sign in once with a token (then an HttpOnly, Secure,
  * SameSite=Strict session cookie), the plans, one plan's report, the decisions report and the PDF. Thin: sessions in
  * {@link Sessions}, pages in {@link WebPages}, the reports from the report package. The user is read again on every
  * request by the hash of the token they signed in with, so a revoked token or user is signed out at once.
@@ -134,9 +133,6 @@ public class WebResource {
         if (user.isEmpty()) {
             limiter.failed(address);
             return signInPage(401, WebMessages.of("signin.badToken"));
-        }
-        if (user.get().role() == Role.CITY) {
-            return signInPage(403, WebMessages.of("signin.notForCities"));
         }
         String id = sessions.open(user.get().id(), hash);
         return redirect("/ui/plans").header(HttpHeaders.SET_COOKIE, cookie(id, Sessions.TTL.toSeconds()))

@@ -12,7 +12,7 @@ import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
 class WebMessagesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"signin.tooMany", "signin.expired", "signin.badToken", "signin.notForCities",
+    @ValueSource(strings = {"signin.tooMany", "signin.expired", "signin.badToken",
         "signout.expired"})
     void everyMessageTheWebViewUsesHasBothLanguages(String key) {
         Bilingual m = WebMessages.of(key, "7");

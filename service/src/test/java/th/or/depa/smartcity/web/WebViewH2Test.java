@@ -134,10 +134,18 @@ class WebViewH2Test {
     }
 
     @Test
-    void aCityTokenIsA403Page() throws Exception {
-        HttpResponse<String> r = signIn(api.city("org-" + UUID.randomUUID()));
-        assertEquals(403, r.statusCode());
-        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(WebResource.COOKIE)));
+    void aCitySignsInAndItsPlansListHasOnlyItsOwnOrganisationsPlans() throws Exception {
+        String city = api.city("org-" + UUID.randomUUID());
+        Api.Reply mine = api.post("/api/plans", city, Api.example("phuket-livable-pass"));
+        assertEquals(201, mine.status(), mine.raw());
+        HttpResponse<String> r = signIn(city);
+        assertEquals(303, r.statusCode(), r.body());
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(WebResource.COOKIE + "="))
+                .findFirst().orElseThrow();
+        HttpResponse<String> plans = get("/ui/plans", setCookie.substring(0, setCookie.indexOf(';')));
+        assertEquals(200, plans.statusCode());
+        assertTrue(plans.body().contains("/ui/plans/" + mine.body().path("plan").path("id").asText()), plans.body());
+        assertFalse(plans.body().contains(evilPlan), "another organisation's plan is not listed");
     }
 
     @Test
