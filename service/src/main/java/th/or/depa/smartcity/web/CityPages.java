@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.jdbi.v3.core.Jdbi;
 import th.or.depa.smartcity.api.ApiException;
@@ -27,6 +30,7 @@ import th.or.depa.smartcity.plan.PlanFormatException;
 import th.or.depa.smartcity.plan.PlanNotFound;
 import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.PlanView;
+import th.or.depa.smartcity.report.Html;
 import th.or.depa.smartcity.store.StoredJson;
 import th.or.depa.smartcity.store.UserDao;
 import th.or.depa.smartcity.workflow.WorkflowRefusal;
@@ -65,7 +69,7 @@ public class CityPages {
     @Path("/submit")
     public Response submit(@CookieParam(WebResource.COOKIE) String session, @Context ContainerRequest request) {
         return posted(session, request, (viewer, form) -> {
-            Function<CityViews.Outcome, java.util.Map<String, Object>> again = outcome ->
+            Function<CityViews.Outcome, Map<String, Object>> again = outcome ->
                     CityViews.submit(viewer, form.key() == null ? Sessions.randomId() : form.key(), form.shownAgain(),
                             outcome);
             return judged("submit", again, () -> {
@@ -103,8 +107,8 @@ public class CityPages {
     }
 
     /** Runs a submission or a revision; the service's refusals become the form again with the reason. */
-    private Response judged(String template, Function<CityViews.Outcome, java.util.Map<String, Object>> again,
-                            java.util.function.Supplier<Response> action, java.util.function.Supplier<Response> reused) {
+    private Response judged(String template, Function<CityViews.Outcome, Map<String, Object>> again,
+                            Supplier<Response> action, Supplier<Response> reused) {
         try {
             return action.get();
         } catch (PlanFormatException e) {
@@ -148,7 +152,7 @@ public class CityPages {
 
     /** A form post: the body read with its cap, then the session's CSRF token (403 without it), then the action. */
     private Response posted(String session, ContainerRequest request,
-                            java.util.function.BiFunction<Viewer, PlanForm, Response> action) {
+                            BiFunction<Viewer, PlanForm, Response> action) {
         return city(session, viewer -> {
             PlanForm form;
             try {
@@ -184,14 +188,14 @@ public class CityPages {
         }
     }
 
-    private static Response form(int status, java.util.Map<String, Object> model, String template) {
+    private static Response form(int status, Map<String, Object> model, String template) {
         return WebResponses.html(status, Templates.render(template, model));
     }
 
     private static Response message(Viewer viewer, int status, Bilingual message) {
-        java.util.Map<String, Object> model = RuleSetViews.message(viewer, WebMessages.of("web.refused"), message,
+        Map<String, Object> model = RuleSetViews.message(viewer, WebMessages.of("web.refused"), message,
                 List.of(), PLANS);
-        model.put("backLabel", th.or.depa.smartcity.report.Html.both(WebMessages.of("planForm.back")));
+        model.put("backLabel", Html.both(WebMessages.of("planForm.back")));
         return WebResponses.html(status, Templates.render("message", model));
     }
 }

@@ -51,7 +51,6 @@ final class CityViews {
         m.put("action", action);
         m.put("key", key);
         m.put("plan", text == null ? "" : text);
-        m.put("maxBytes", th.or.depa.smartcity.api.Bodies.MAX_BYTES);
         m.put("problemsHeading", outcome.heading() == null ? null : Html.both(outcome.heading()));
         m.put("refusal", outcome.refusal() == null ? null : Html.both(outcome.refusal()));
         m.put("hasProblems", !outcome.problems().isEmpty());
