@@ -63,8 +63,9 @@ final class PlanViews {
         m.put("refusal", shown(refusal));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Queued q : queue) {
-            List<Available.Option> options = q.options().actions().stream()
-                    .filter(o -> o.allowed() || o.action().equals("CLOSE_VOTE")).toList();
+            // what the office may do now; and, while a body votes (the rules count a tally), closing it with the reason
+            List<Available.Option> options = q.options().actions().stream().filter(o -> o.allowed()
+                    || (o.action().equals("CLOSE_VOTE") && q.options().tally() != null)).toList();
             if (options.isEmpty()) {
                 continue;
             }
