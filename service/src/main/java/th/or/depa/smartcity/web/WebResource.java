@@ -74,6 +74,8 @@ public class WebResource {
     /** The states whose plans the screening queue lists; what the office may do on each, the rules say. */
     private static final List<String> SCREENING_QUEUE = List.of("SCREENING", "SUBCOMMITTEE_REVIEW",
             "COMMITTEE_REVIEW");
+    /** Plans per state in the queue: each costs a dry run of the rules per action. */
+    private static final String QUEUE_LIMIT = "50";
 
     private final Sessions sessions;
     private final Viewers viewers;
@@ -255,7 +257,7 @@ public class WebResource {
         }
         List<PlanViews.Queued> queue = new ArrayList<>();
         for (String state : SCREENING_QUEUE) {
-            PlanQuery.Parsed q = queries.parse(state, null, null, "200", null);
+            PlanQuery.Parsed q = queries.parse(state, null, null, QUEUE_LIMIT, null);
             for (PlanRow p : plans.list(user, q.filter(), q.limit(), q.offset()).items()) {
                 queue.add(new PlanViews.Queued(p, workflow.available(user, p.id())));
             }
