@@ -34,12 +34,7 @@ final class RuleSetViews {
 
     /** What every page has: its title, the style sheets and script, the navigation, the forms' CSRF token. */
     static Map<String, Object> page(Viewer viewer, Bilingual title) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", title.th() + " / " + title.en());
-        m.put("links", WebPages.links());
-        m.put("nav", viewer == null ? "" : WebPages.nav(viewer));
-        m.put("csrf", viewer == null ? "" : viewer.csrf());
-        return m;
+        return WebPages.page(viewer, title, "rulesets");
     }
 
     static Map<String, Object> list(Viewer viewer, List<RuleSetRow> rows) {

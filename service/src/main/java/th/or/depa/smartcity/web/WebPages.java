@@ -1,6 +1,9 @@
 package th.or.depa.smartcity.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.api.PlanQuery;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
@@ -11,9 +14,9 @@ import th.or.depa.smartcity.report.Html;
 import th.or.depa.smartcity.store.PlanRow;
 
 /**
- * The web view's pages as plain strings: a shared frame (navigation, language toggle, print button), the sign-in
- * form, the list of plans with its filters, and a frame around the reports' own HTML. Every text goes through
- * {@link Html#text}. The body's class lang-th or lang-en picks the language shown (app.css, app.js).
+ * The web view's frame and its simpler pages from templates (web/templates: top, links, nav, bottom; signin,
+ * message, plans): every word from web/messages.properties, labels of codes from the rule set in force. The body's
+ * class lang-th or lang-en picks the language shown (app.css, app.js).
  */
 public final class WebPages {
 
@@ -25,135 +28,105 @@ public final class WebPages {
         this.texts = texts;
     }
 
-    /** The head of every page up to and including the opening body tag. */
-    static String head(String title) {
-        return "<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"UTF-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>" + Html.text(title)
-                + "</title>" + links() + "</head><body class=\"lang-th\">";
+    /** What every page's frame needs: its title, the navigation for the viewer (none signed out), the CSRF token. */
+    static Map<String, Object> page(Viewer viewer, Bilingual title, String bodyClass) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", Templates.plain(title));
+        m.put("bodyClass", bodyClass);
+        m.put("nav", viewer == null ? null : navModel(viewer));
+        m.put("csrf", viewer == null ? "" : viewer.csrf());
+        return m;
     }
 
     /** The web view's style sheets and script, all served by the service itself. */
     static String links() {
-        return "<link rel=\"stylesheet\" href=\"/ui/static/report.css\"/>"
-                + "<link rel=\"stylesheet\" href=\"/ui/static/app.css\"/>"
-                + "<script src=\"/ui/static/app.js\" defer=\"defer\"></script>";
+        return Templates.render("links", Map.of());
     }
 
-    /** Navigation for a signed-in user: the plans, the decisions report, the rule sets, the language toggle, print, sign out. */
+    /** Navigation for a signed-in user: what their role uses, the language toggle, print, sign out. */
     static String nav(Viewer viewer) {
+        return Templates.render("nav", navModel(viewer));
+    }
+
+    /** Which links a role sees; the pages behind them check the role again. */
+    private static Map<String, Object> navModel(Viewer viewer) {
         User user = viewer.user();
-        return "<nav class=\"ui-nav\"><a href=\"/ui/plans\">" + Html.both("แผน", "Plans") + "</a>"
-                + "<a href=\"/ui/decisions\">" + Html.both("รายงานผลการพิจารณา", "Decisions") + "</a>"
-                + "<a href=\"/ui/rulesets\" id=\"nav-rulesets\">" + Html.both(WebMessages.of("nav.rulesets")) + "</a>"
-                + "<span class=\"spacer\"></span>"
-                + "<button type=\"button\" id=\"lang-toggle\" title=\"ภาษา / Language\">ไทย ⇄ English</button>"
-                + "<button type=\"button\" id=\"print\">" + Html.both("พิมพ์", "Print") + "</button>"
-                + "<span class=\"who\">" + Html.text(user.name()) + " <small>(" + Html.text(user.role().name())
-                + ")</small></span>"
-                + "<form method=\"post\" action=\"/ui/signout\" class=\"signout\">" + csrfField(viewer.csrf())
-                + "<button type=\"submit\" id=\"signout\">"
-                + Html.both("ออกจากระบบ", "Sign out") + "</button></form></nav>";
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", user.name());
+        m.put("role", user.role().name());
+        m.put("csrf", viewer.csrf());
+        m.put("screening", user.role() == Role.OFFICE);
+        m.put("rulesets", user.role() != Role.CITY);
+        m.put("submit", user.role() == Role.CITY);
+        return m;
     }
 
-    /** The hidden field that carries a form's CSRF token back to the server. */
-    static String csrfField(String token) {
-        return "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.text(token) + "\"/>";
-    }
-
-    static String page(String title, Viewer viewer, String contentHtml) {
-        return head(title) + (viewer == null ? "" : nav(viewer)) + "<main>" + contentHtml + "</main></body></html>\n";
-    }
-
-    /** The sign-in form with its CSRF token, and a message after a failed attempt. */
+    /** The sign-in form with its CSRF token, where a token comes from, and a message after a failed attempt. */
     public String signIn(Bilingual message, String csrf) {
-        String msg = message == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.both(message) + "</p>";
-        return page("เข้าสู่ระบบ / Sign in", null, "<section class=\"signin\"><h1>"
-                + Html.both("เข้าสู่ระบบ", "Sign in") + "</h1>" + msg
-                + "<form method=\"post\" action=\"/ui/signin\">" + csrfField(csrf) + "<label for=\"token\">"
-                + Html.both("โทเค็น", "Token") + "</label> <input type=\"password\" id=\"token\" name=\"token\" "
-                + "autocomplete=\"off\" required=\"required\"/> <button type=\"submit\" id=\"signin\">"
-                + Html.both("เข้าสู่ระบบ", "Sign in") + "</button></form></section>");
+        Map<String, Object> m = page(null, WebMessages.of("signin.title"), "signin-page");
+        m.put("csrf", csrf);
+        m.put("message", message == null ? null : Html.both(message));
+        return Templates.render("signin", m);
     }
 
-    /** A short page for an error the user can act on: a bad filter, a plan not found. */
+    /** A short page for an error the user can act on: a bad filter, a plan not found, a refused form. */
     public String message(Viewer viewer, Bilingual message) {
-        return page(message.en(), viewer, "<p class=\"error\" role=\"alert\">" + Html.both(message) + "</p>"
-                + "<p><a href=\"/ui/plans\">" + Html.both("กลับไปที่รายการแผน", "Back to the plans") + "</a></p>");
+        Map<String, Object> m = page(viewer, message, "message");
+        m.put("heading", Html.both(WebMessages.of("web.refused")));
+        m.put("message", Html.both(message));
+        m.put("hasErrors", false);
+        m.put("errors", List.of());
+        m.put("back", "/ui/plans");
+        m.put("backLabel", Html.both(WebMessages.of("page.back")));
+        return Templates.render("message", m);
     }
 
     /** The plans the user may see, with the filter form and a link to the next page. */
     public String plans(Viewer viewer, List<PlanRow> items, long total, String status, String province, long offset,
                         int limit) {
-        StringBuilder s = new StringBuilder("<h1>").append(Html.both("แผนพัฒนาเมืองอัจฉริยะ", "Smart city plans"))
-                .append("</h1>").append(filters(status, province)).append("<p class=\"count\">")
-                .append(Html.both("จำนวนแผน", "Plans")).append(": <strong id=\"total\">").append(total)
-                .append("</strong></p><table class=\"plan-list\"><thead><tr>");
-        for (Bilingual h : List.of(new Bilingual("City", "เมือง"), new Bilingual("Province", "จังหวัด"),
-                new Bilingual("Kind", "ประเภท"), new Bilingual("State", "สถานะ"), new Bilingual("Outcome", "ผล"),
-                new Bilingual("Updated", "ปรับปรุงล่าสุด"))) {
-            s.append("<th>").append(Html.both(h)).append("</th>");
-        }
-        s.append("</tr></thead><tbody>");
+        Map<String, Object> m = page(viewer, WebMessages.of("plans.title"), "plans");
         Texts labels = texts.get();
-        for (PlanRow p : items) {
-            String outcome = p.outcome() == null ? "" : p.outcome().toLowerCase(java.util.Locale.ROOT);
-            s.append("<tr class=\"plan\"><td><a class=\"open\" href=\"/ui/plans/").append(Html.text(p.id())).append("\">")
-                    .append(Html.both(p.cityTh() == null ? p.city() : p.cityTh(), p.city())).append("</a></td><td>")
-                    .append(Html.both(province(p.province()))).append("</td><td>").append(Html.both(labels.label("kind", p.kind())))
-                    .append("</td><td>").append(Html.both(labels.label("state", p.state()))).append("</td><td class=\"")
-                    .append(Html.text(outcome)).append("\">").append(Html.both(labels.label("outcome", p.outcome() == null ? "NONE" : p.outcome())))
-                    .append("</td><td>").append(Html.time(p.updatedAt())).append("</td></tr>");
-        }
-        if (items.isEmpty()) {
-            s.append("<tr><td colspan=\"6\">").append(Html.both("ไม่พบแผน", "No plans found")).append("</td></tr>");
-        }
-        s.append("</tbody></table>");
-        if (offset + items.size() < total) {
-            s.append("<p class=\"more\"><a href=\"/ui/plans?").append(query(status, province))
-                    .append("offset=").append(offset + limit).append("\">").append(Html.both("หน้าถัดไป", "Next page"))
-                    .append("</a></p>");
-        }
-        return page("แผน / Plans", viewer, s.toString());
+        m.put("states", PlanQuery.STATES.stream().sorted().map(st -> option(st, Templates.plain(labels.label("state", st)),
+                st.equals(status))).toList());
+        m.put("provinces", provinces.all().stream().sorted(java.util.Comparator.comparing(Province::name))
+                .map(p -> option(p.name(), p.nameTh() + " / " + p.name(), p.name().equals(province))).toList());
+        m.put("total", total);
+        m.put("plans", items.stream().map(p -> row(p, labels)).toList());
+        m.put("next", offset + items.size() < total ? "/ui/plans?" + query(status, province) + "offset=" + (offset + limit)
+                : null);
+        return Templates.render("plans", m);
     }
 
-    private String filters(String status, String province) {
-        StringBuilder s = new StringBuilder("<form method=\"get\" action=\"/ui/plans\" class=\"filters\"><label>")
-                .append(Html.both("สถานะ", "State")).append(" <select name=\"status\" id=\"status\"><option value=\"\">")
-                .append("ทั้งหมด / all</option>");
-        Texts labels = texts.get();
-        for (String st : PlanQuery.STATES.stream().sorted().toList()) {
-            Bilingual b = labels.label("state", st);
-            s.append("<option value=\"").append(st).append('"').append(st.equals(status) ? " selected=\"selected\"" : "")
-                    .append('>').append(Html.text(b.th() + " / " + b.en())).append("</option>");
-        }
-        s.append("</select></label> <label>").append(Html.both("จังหวัด", "Province"))
-                .append(" <select name=\"province\" id=\"province\"><option value=\"\">ทั้งหมด / all</option>");
-        for (Province p : provinces.all().stream().sorted(java.util.Comparator.comparing(Province::name)).toList()) {
-            s.append("<option value=\"").append(Html.text(p.name())).append('"')
-                    .append(p.name().equals(province) ? " selected=\"selected\"" : "").append('>')
-                    .append(Html.text(p.nameTh() + " / " + p.name())).append("</option>");
-        }
-        return s.append("</select></label> <button type=\"submit\" id=\"filter\">").append(Html.both("กรอง", "Filter"))
-                .append("</button></form>").toString();
+    /** One plan as a row of a list: links and labels, Thai and English. */
+    Map<String, Object> row(PlanRow p, Texts labels) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", p.id());
+        r.put("planId", p.id());
+        r.put("stateCode", p.state());
+        r.put("city", Html.both(p.cityTh() == null ? p.city() : p.cityTh(), p.city()));
+        r.put("province", Html.both(province(p.province())));
+        r.put("kind", Html.both(labels.label("kind", p.kind())));
+        r.put("state", Html.both(labels.label("state", p.state())));
+        r.put("outcomeClass", p.outcome() == null ? "" : p.outcome().toLowerCase(java.util.Locale.ROOT));
+        r.put("outcome", Html.both(labels.label("outcome", p.outcome() == null ? "NONE" : p.outcome())));
+        r.put("updated", Html.time(p.updatedAt()));
+        return r;
     }
 
+    private static Map<String, Object> option(String code, String label, boolean selected) {
+        return Map.of("code", code, "label", label, "selected", selected);
+    }
+
+    /** The filters as query parameters for a link; the template escapes the ampersands. */
     static String query(String status, String province) {
         StringBuilder q = new StringBuilder();
         if (status != null) {
-            q.append("status=").append(java.net.URLEncoder.encode(status, java.nio.charset.StandardCharsets.UTF_8)).append("&amp;");
+            q.append("status=").append(java.net.URLEncoder.encode(status, java.nio.charset.StandardCharsets.UTF_8)).append("&");
         }
         if (province != null) {
-            q.append("province=").append(java.net.URLEncoder.encode(province, java.nio.charset.StandardCharsets.UTF_8)).append("&amp;");
+            q.append("province=").append(java.net.URLEncoder.encode(province, java.nio.charset.StandardCharsets.UTF_8)).append("&");
         }
         return q.toString();
-    }
-
-    /** One plan: its decision report (criteria, votes, tallies, certificate, record) framed with the navigation. */
-    public String plan(Viewer viewer, String planId, String title, String reportBody) {
-        String tools = "<p class=\"tools\"><a id=\"pdf\" href=\"/ui/plans/" + Html.text(planId) + "/report.pdf\">"
-                + Html.both("ดาวน์โหลด PDF", "Download the PDF") + "</a> · <a href=\"/ui/plans\">"
-                + Html.both("กลับไปที่รายการแผน", "Back to the plans") + "</a></p>";
-        return head(title) + nav(viewer) + "<main class=\"plan-report\">" + tools + reportBody + "</main></body></html>\n";
     }
 
     /** What the decisions page gets after its opening body tag: the navigation and the period form. */
@@ -165,7 +138,7 @@ public final class WebPages {
                 + "<input type=\"hidden\" name=\"province\" value=\"" + Html.text(province) + "\"/>"
                 + "<button type=\"submit\">" + Html.both("แสดง", "Show") + "</button> <a id=\"csv\" href=\"/ui/decisions.csv?"
                 + (from == null ? "" : "from=" + Html.text(from) + "&amp;") + (to == null ? "" : "to=" + Html.text(to) + "&amp;")
-                + query(status, province) + "\">" + Html.both("ดาวน์โหลด CSV", "Download the CSV") + "</a></form>";
+                + Html.text(query(status, province)) + "\">" + Html.both("ดาวน์โหลด CSV", "Download the CSV") + "</a></form>";
     }
 
     private Bilingual province(String name) {

@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,11 +44,18 @@ import th.or.depa.smartcity.report.PlanReportPage;
 import th.or.depa.smartcity.report.PlanReportPdf;
 import th.or.depa.smartcity.report.PlanReports;
 import th.or.depa.smartcity.store.UserDao;
+import th.or.depa.smartcity.plan.ConcurrentChange;
+import th.or.depa.smartcity.plan.PlanFormatException;
+import th.or.depa.smartcity.plan.PlanNotFound;
+import th.or.depa.smartcity.store.PlanRow;
+import th.or.depa.smartcity.workflow.Available;
+import th.or.depa.smartcity.workflow.WorkflowRefusal;
 import th.or.depa.smartcity.workflow.WorkflowService;
 
 /**
  * The web view for the office, the committee and the cities under /ui: sign in once with a token (then an HttpOnly, Secure,
- * SameSite=Strict session cookie), the plans, one plan's report, the decisions report and the PDF. Thin: sessions in
+ * SameSite=Strict session cookie), the plans, one plan's report with the workflow's forms (actions, vote, recusal),
+ * the office's screening queue, the decisions report and the PDF. Thin: sessions in
  * {@link Sessions}, pages in {@link WebPages}, the reports from the report package. The user is read again on every
  * request by the hash of the token they signed in with, so a revoked token or user is signed out at once.
  */
@@ -60,6 +70,12 @@ public class WebResource {
     private static final Map<String, String> STATIC = Map.of("app.css", "/web/app.css", "app.js", "/web/app.js",
             "report.css", "/report/report.css");
 
+    /** The states whose plans the screening queue lists; what the office may do on each, the rules say. */
+    private static final List<String> SCREENING_QUEUE = List.of("SCREENING", "SUBCOMMITTEE_REVIEW",
+            "COMMITTEE_REVIEW");
+    /** Plans per state in the queue: each costs a dry run of the rules per action. */
+    private static final String QUEUE_LIMIT = "50";
+
     private final Sessions sessions;
     private final Viewers viewers;
     private final SignInLimiter limiter;
@@ -71,6 +87,7 @@ public class WebResource {
     private final Decisions decisions;
     private final Provinces provinces;
     private final WebPages pages;
+    private final WorkflowService workflow;
     private final Clock clock;
 
     private final java.util.function.Supplier<th.or.depa.smartcity.evaluation.Texts> texts;
@@ -89,6 +106,7 @@ public class WebResource {
         this.decisions = new Decisions(jdbi, mapper);
         this.provinces = provinces;
         this.pages = new WebPages(provinces, texts);
+        this.workflow = workflow;
         this.clock = clock;
         this.texts = texts;
     }
@@ -175,15 +193,101 @@ public class WebResource {
     @GET
     @Path("/plans/{id}")
     public Response plan(@CookieParam(COOKIE) String session, @PathParam("id") String id) {
-        return signedIn(session, viewer -> {
-            User user = viewer.user();
-            PlanReport r = reports.find(user, id).orElseThrow(ApiException::notFound);
-            String full = reportPage.render(r, clock.instant());
-            int start = full.indexOf('>', full.indexOf("<body")) + 1;
-            int end = full.lastIndexOf("</body>");
-            var p = r.details().row();
-            return html(200, pages.plan(viewer, p.id(), (p.cityTh() == null ? p.city() : p.cityTh()) + " / " + p.city(),
-                    full.substring(start, end)));
+        return signedIn(session, viewer -> planPage(viewer, id, 200, null));
+    }
+
+    /** The plan page: the report's body framed, with the forms the rules allow this user now and a last refusal. */
+    private Response planPage(Viewer viewer, String id, int status, PlanViews.Shown refusal) {
+        User user = viewer.user();
+        PlanReport r = reports.find(user, id).orElseThrow(ApiException::notFound);
+        Available available = workflow.available(user, id);
+        return html(status, Templates.render("plan", PlanViews.plan(viewer, r.details().row(),
+                reportPage.model(r, clock.instant()), available, texts.get(), refusal)));
+    }
+
+    /**
+     * An action form of the plan page or the screening queue (fields csrf, action, comment): through the same
+     * WorkflowService.act as the API, so the rules check the role again and decide; then back to the page it came
+     * from, or that page again with the refusal and its status.
+     */
+    @POST
+    @Path("/plans/{id}/actions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@CookieParam(COOKIE) String session, @PathParam("id") String id, @FormParam("csrf") String csrf,
+                        @FormParam("action") String action, @FormParam("comment") String comment,
+                        @FormParam("from") String from) {
+        boolean queue = "screening".equals(from);
+        return form(session, csrf, id, queue, viewer -> workflow.act(viewer.user(), id, blank(action), blank(comment)));
+    }
+
+    /** A vote (APPROVE, REJECT or ABSTAIN, with a comment) through the same WorkflowService.vote as the API. */
+    @POST
+    @Path("/plans/{id}/vote")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response vote(@CookieParam(COOKIE) String session, @PathParam("id") String id, @FormParam("csrf") String csrf,
+                         @FormParam("vote") String vote, @FormParam("comment") String comment) {
+        return form(session, csrf, id, false, viewer -> workflow.vote(viewer.user(), id, blank(vote), false,
+                blank(comment)));
+    }
+
+    /** A recusal with its reason, through WorkflowService.vote. */
+    @POST
+    @Path("/plans/{id}/recuse")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recuse(@CookieParam(COOKIE) String session, @PathParam("id") String id,
+                           @FormParam("csrf") String csrf, @FormParam("comment") String comment) {
+        return form(session, csrf, id, false, viewer -> workflow.vote(viewer.user(), id, null, true, blank(comment)));
+    }
+
+    /** The office's queue: plans in screening, and plans in a body's review whose vote it may close. */
+    @GET
+    @Path("/screening")
+    public Response screening(@CookieParam(COOKIE) String session) {
+        return signedIn(session, viewer -> screeningPage(viewer, 200, null));
+    }
+
+    private Response screeningPage(Viewer viewer, int status, PlanViews.Shown refusal) {
+        User user = viewer.user();
+        if (user.role() != Role.OFFICE) {
+            return html(403, pages.message(viewer, WebMessages.of("web.forbidden")));
+        }
+        List<PlanViews.Queued> queue = new ArrayList<>();
+        for (String state : SCREENING_QUEUE) {
+            PlanQuery.Parsed q = queries.parse(state, null, null, QUEUE_LIMIT, null);
+            for (PlanRow p : plans.list(user, q.filter(), q.limit(), q.offset()).items()) {
+                queue.add(new PlanViews.Queued(p, workflow.available(user, p.id())));
+            }
+        }
+        return html(status, Templates.render("screening", PlanViews.screening(viewer, queue, texts.get(), refusal,
+                p -> pages.row(p, texts.get()))));
+    }
+
+    /**
+     * A workflow form: the session's CSRF token first (403, nothing done), then the action; a refusal of the rules
+     * (403, 409, 422 naming the comment) shows the page again with the reason and the refusal's status.
+     */
+    private Response form(String session, String csrf, String planId, boolean queue, Consumer<Viewer> action) {
+        Optional<Viewer> viewer = viewers.find(session);
+        if (viewer.isEmpty()) {
+            return redirect("/ui/signin").build();
+        }
+        Viewer v = viewer.get();
+        if (!Sessions.sameToken(v.csrf(), csrf)) {
+            return html(403, pages.message(v, WebMessages.of("web.formExpired")));
+        }
+        return signedIn(session, ignored -> {
+            PlanViews.Shown refused;
+            try {
+                action.accept(v);
+                return redirect(queue ? "/ui/screening" : "/ui/plans/" + planId).build();
+            } catch (WorkflowRefusal e) {
+                refused = new PlanViews.Shown(e.refusal().code(), e.reason());
+            } catch (PlanFormatException e) {
+                refused = new PlanViews.Shown(e.status(), WebMessages.of("form.invalidVote"));
+            } catch (ConcurrentChange e) {
+                refused = new PlanViews.Shown(409, WebMessages.of("form.concurrent"));
+            }
+            return queue ? screeningPage(v, refused.code(), refused) : planPage(v, planId, refused.code(), refused);
         });
     }
 
@@ -265,9 +369,11 @@ public class WebResource {
         try {
             return page.apply(viewer.get());
         } catch (ApiException e) {
-            Bilingual message = e.status() == 404 ? new Bilingual("Plan not found.", "ไม่พบแผน")
+            Bilingual message = e.status() == 404 ? WebMessages.of("page.planNotFound")
                     : new Bilingual(e.getMessage(), e.getMessage());
             return html(e.status(), pages.message(viewer.get(), message));
+        } catch (PlanNotFound e) {
+            return html(404, pages.message(viewer.get(), WebMessages.of("page.planNotFound")));
         }
     }
 

@@ -53,6 +53,14 @@ public final class WorkflowService {
 
     public static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final Set<String> VOTES = Set.of("APPROVE", "REJECT", "ABSTAIN");
+    /**
+     * The actions of workflow.md a page offers as forms, in this order; the rules decide who may take which, and
+     * refuse any other (unknownAction).
+     */
+    public static final List<String> ACTIONS = List.of("FORWARD", "REQUEST_REVISION", "REJECT", "CLOSE_VOTE",
+            "WITHDRAW", "REVOKE");
+    /** Stands in for the comment a dry run cannot know, so that a missing comment does not hide the real answer. */
+    private static final String SOME_COMMENT = "(dry run)";
 
     /** The plan after an action, with the tally when the action closed a vote. */
     public record Acted(PlanService.PlanDetails plan, TallyView tally) {
@@ -138,19 +146,62 @@ public final class WorkflowService {
                     p.province(), p.kind(), p.revision(), p.state(), re.outcome(), re.id(), p.certificate(),
                     p.submittedAt(), p.updatedAt(), p.lockVersion(), p.reviewRound());
         }
-        Committees committees = new Committees(seen.members());
-        List<Object> facts = new ArrayList<>();
-        facts.add(request(user, action, comment, null, committees.chairs(user), user.maySee(p.organisation())));
-        facts.add(new PlanStatus(p.state(), p.kind(), p.outcome()));
-        facts.add(new Today(LocalDate.ofInstant(now, BANGKOK)));
-        facts.addAll(committees.asFacts());
-        facts.addAll(seen.ballots());
-        PlanFacts.of(seen.content()).stream().filter(Domain.class::isInstance).forEach(facts::add);
-        Workflow.Decision d = Workflow.consult(rules, facts);
+        Workflow.Decision d = Workflow.consult(rules, facts(user, seen, p, now, action, comment, null));
         if (d.to() == null) {
             throw d.refused();
         }
         return new Judged(now, p, re, d);
+    }
+
+    /** The facts the workflow rules judge a request on: the request, the plan, today, the bodies and the ballots. */
+    private static List<Object> facts(User user, Seen seen, PlanRow p, Instant now, String action, String comment,
+                                      String vote) {
+        Committees committees = new Committees(seen.members());
+        List<Object> facts = new ArrayList<>();
+        facts.add(request(user, action, comment, vote, committees.chairs(user), user.maySee(p.organisation())));
+        facts.add(new PlanStatus(p.state(), p.kind(), p.outcome()));
+        facts.add(new Today(LocalDate.ofInstant(now, BANGKOK)));
+        facts.addAll(committees.asFacts());
+        facts.addAll(seen.ballots());
+        if (seen.content() != null) {
+            PlanFacts.of(seen.content()).stream().filter(Domain.class::isInstance).forEach(facts::add);
+        }
+        return facts;
+    }
+
+    /**
+     * A dry run: what the rules would answer this user for each action, a vote and a revision now, on the same facts
+     * act and vote read, writing nothing. A FORWARD after a change of the rule set in force is judged here on the
+     * plan's latest evaluation; act evaluates it again first, as always.
+     */
+    public Available available(User user, String planId) {
+        RuleSets.InForce rules = ruleSets.inForce();
+        plans.find(user, planId).orElseThrow(PlanNotFound::new);
+        Seen seen = jdbi.withHandle(h -> seen(h, planId, true));
+        Instant now = now();
+        List<Available.Option> actions = new ArrayList<>();
+        for (String action : ACTIONS) {
+            dryRun(rules, user, seen, now, action, null).ifPresent(actions::add);
+        }
+        Workflow.Decision close = Workflow.consult(rules, facts(user, seen, seen.plan(), now, "CLOSE_VOTE", null, null));
+        TallyView tally = close.tally() == null || actions.stream().noneMatch(o -> o.action().equals("CLOSE_VOTE"))
+                ? null : TallyView.of(close.tally(), close.verdict());
+        return new Available(actions, dryRun(rules, user, seen, now, "VOTE", "ABSTAIN"),
+                dryRun(rules, user, seen, now, "REVISE", null), tally);
+    }
+
+    /** One request asked twice: without a comment (does it need one?) and with one (the answer otherwise). */
+    private static Optional<Available.Option> dryRun(RuleSets.InForce rules, User user, Seen seen, Instant now,
+                                                     String action, String vote) {
+        Workflow.Decision bare = Workflow.consult(rules, facts(user, seen, seen.plan(), now, action, null, vote));
+        if (bare.refusal() != null && bare.refusal().code() == 403) {
+            return Optional.empty();
+        }
+        boolean needsComment = bare.refusal() != null && bare.refusal().code() == 422
+                && "comment".equals(bare.refusal().field());
+        Workflow.Decision d = needsComment
+                ? Workflow.consult(rules, facts(user, seen, seen.plan(), now, action, SOME_COMMENT, vote)) : bare;
+        return Optional.of(new Available.Option(action, d.refusal() == null ? null : d.reason(), needsComment));
     }
 
     private Optional<Outcome> write(Handle h, RuleSets.InForce rules, User user, Seen seen, Judged j, String action,

@@ -109,6 +109,11 @@ class WorkflowRulesTest {
                 row("CLOSE_VOTE", REVIEWER, null, "403", "403", "403", "403", "403", "403", "403", "403", "403"),
                 row("CLOSE_VOTE", OFFICE, null, "409", "409", "409", "409", "409", "409", "409", "409", "409"),
                 row("CLOSE_VOTE", SUB_MEMBER, null, "409", "409", "409", "409", "409", "409", "409", "409", "409"),
+                row("REJECT", OFFICE, c, "409", "→ REJECTED", "409", "409", "409", "409", "409", "409", "409"),
+                row("REJECT", OFFICE, " ", "422", "422", "422", "422", "422", "422", "422", "422", "422"),
+                row("REJECT", SUB_CHAIR, c, "403", "403", "403", "403", "403", "403", "403", "403", "403"),
+                row("REJECT", CITY, c, "403", "403", "403", "403", "403", "403", "403", "403", "403"),
+                row("REJECT", REVIEWER, c, "403", "403", "403", "403", "403", "403", "403", "403", "403"),
                 row("REVISE", CITY, null, "→ SCREENING", "409", "→ SCREENING", "409", "409", "409", "409", "409", "409"),
                 row("REVISE", OFFICE, null, "403", "403", "403", "403", "403", "403", "403", "403", "403"),
                 row("PUBLISH", OFFICE, null, "422", "422", "422", "422", "422", "422", "422", "422", "422"));
@@ -132,6 +137,20 @@ class WorkflowRulesTest {
         assertEquals("NOT_ELIGIBLE", d.to());
         assertEquals(409, d.refusal().code());
         assertTrue(d.refusal().afterTransition());
+    }
+
+    @Test
+    void aRejectionByTheOfficeWithoutACommentIsRefusedNamingTheComment() {
+        Workflow.Decision d = decide(OFFICE, "REJECT", null, "SCREENING");
+        assertEquals(422, d.refusal().code());
+        assertEquals("comment", d.refusal().field());
+        assertNull(d.to());
+    }
+
+    @Test
+    void aRejectionOutsideScreeningSaysTheState() {
+        Workflow.Decision d = decide(OFFICE, "REJECT", "no", "COMMITTEE_REVIEW");
+        assertTrue(d.reason().en().contains("Committee review"), d.reason().en());
     }
 
     @Test
