@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import th.or.depa.smartcity.api.ApiException;
 import th.or.depa.smartcity.api.PlanQuery;
+import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.Tokens;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
