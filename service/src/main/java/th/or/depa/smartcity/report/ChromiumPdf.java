@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders PDFs with headless Chromium, one browser process per PDF (--print-to-pdf): Chromium shapes Thai with
  * HarfBuzz (marks stacked and placed by the font's rules) and breaks lines between Thai words (ICU). The page gets
- * the Garuda font as data: URLs and a Content-Security-Policy allowing nothing from outside; JavaScript is off and
+ * the Garuda font as data: URLs and a Content-Security-Policy allowing nothing from outside and no script (the
+ * page's policy is how JavaScript is off: --blink-settings=scriptEnabled=false stops --print-to-pdf from printing);
  * the browser's proxy is a closed port. Each render has its own profile and files in a temp folder, removed after;
  * at most {@code maxConcurrent} run at once, the others wait up to {@code queueWait}; a render that takes longer
  * than {@code timeout} is killed with its children. Busy, slow or failed renders are {@link PdfUnavailable}.
@@ -102,13 +103,13 @@ public final class ChromiumPdf implements PdfRenderer {
         return pdf;
     }
 
-    /** The browser's flags for one run: no sandbox (containers), no GPU, no script, no network, a private profile. */
+    /** The browser's flags for one run: no sandbox (containers), no GPU, no network, a private profile. */
     List<String> flags(Path profile) {
         return List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--disable-sync",
                 "--disable-background-networking", "--disable-component-update", "--mute-audio",
-                "--blink-settings=scriptEnabled=false", "--proxy-server=127.0.0.1:9", "--hide-scrollbars");
+                "--proxy-server=127.0.0.1:9", "--hide-scrollbars");
     }
 
     /** The page with its charset, the no-network policy first in the head and the font last, before the page's CSS. */
