@@ -168,6 +168,158 @@ class ThaiPdfTest {
         }
     }
 
+    @Nested
+    class Text {
+
+        @Test
+        void theThaiWordsComeBackAsTypedAndTheFontIsTheEmbeddedGaruda() throws IOException {
+            byte[] pdf = chromium.render(page("", "<h1>รายงาน <span class=\"en\">Report</span></h1><p>"
+                    + String.join(" ", WORDS) + "</p><p><b>" + String.join(" ", WORDS) + "</b></p>"));
+            Files.write(OUT.resolve("words-chromium.pdf"), pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(doc);
+                for (String w : WORDS) {
+                    assertTrue(text.contains(w), w + " in\n" + text);
+                }
+                assertTrue(text.contains("Report"));
+                PDPage first = doc.getPage(0);
+                assertEquals(595, first.getMediaBox().getWidth(), 1, "A4 wide");
+                assertEquals(842, first.getMediaBox().getHeight(), 1, "A4 high");
+                List<String> fonts = new ArrayList<>();
+                for (var name : first.getResources().getFontNames()) {
+                    PDFont font = first.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                    fonts.add(font.getName());
+                }
+                assertFalse(fonts.isEmpty());
+                assertTrue(fonts.stream().allMatch(f -> f.contains("Garuda")), "only Garuda: " + fonts);
+            }
+        }
+
+        @Test
+        void theReportsPageCssIsHonoured_aPageNumberInTheBottomMarginAndSeveralA4Pages() throws IOException {
+            String rows = ("<p>" + UNSPACED + "</p>").repeat(12);
+            try (PDDocument doc = Loader.loadPDF(chromium.render(page("", rows)))) {
+                assertTrue(doc.getNumberOfPages() >= 2, "pages: " + doc.getNumberOfPages());
+                String text = new PDFTextStripper().getText(doc);
+                assertTrue(text.contains("1 / " + doc.getNumberOfPages()), "the @page counter: " + text.substring(0,
+                        Math.min(200, text.length())));
+            }
+        }
+    }
+
+    @Nested
+    class Hostile {
+
+        @Test
+        void markupFromOutsideMakesNoRequestRunsNoScriptAndThePdfIsWhole() throws Exception {
+            AtomicInteger requests = new AtomicInteger();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", x -> {
+                requests.incrementAndGet();
+                x.sendResponseHeaders(200, -1);
+                x.close();
+            });
+            server.start();
+            try {
+                String at = "http://127.0.0.1:" + server.getAddress().getPort();
+                String evil = "<link rel=\"stylesheet\" href=\"" + at + "/css\"/>"
+                        + "<style>@import url(" + at + "/import); body { background: url(" + at + "/bg); }"
+                        + " @font-face { font-family: x; src: url(" + at + "/font); } p { font-family: x, Garuda; }</style>"
+                        + "<p>ก่อน</p><img src=\"" + at + "/img\"/><iframe src=\"" + at + "/frame\"></iframe>"
+                        + "<script>document.body.innerHTML = 'SCRIPT RAN'; fetch('" + at + "/fetch');</script>"
+                        + "<img src=\"x\" onerror=\"document.body.innerHTML='HANDLER RAN'\"/>"
+                        + "<object data=\"" + at + "/object\"></object><p>หลัง</p>";
+                byte[] pdf = chromium.render(page("", evil));
+                assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.ISO_8859_1));
+                String text;
+                try (PDDocument doc = Loader.loadPDF(pdf)) {
+                    text = new PDFTextStripper().getText(doc);
+                }
+                assertTrue(text.contains("ก่อน") && text.contains("หลัง"), text);
+                assertFalse(text.contains("RAN"), "no script ran: " + text);
+                Thread.sleep(200);
+                assertEquals(0, requests.get(), "requests to the outside");
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    @Nested
+    class Limits {
+
+        @TempDir
+        Path dir;
+
+        /** A stand-in for Chromium that never finishes: the render must be killed, answered, and leave nothing. */
+        Path hangingBrowser() throws IOException {
+            Path script = dir.resolve("chromium");
+            Files.writeString(script, "#!/bin/sh\nsleep 300 &\nwait\n");
+            assertTrue(script.toFile().setExecutable(true));
+            return script;
+        }
+
+        @Test
+        void aRenderThatTakesTooLongIsKilledAndIsUnavailableNotHalfAPdf() throws Exception {
+            Set<Path> before = leftovers();
+            ChromiumPdf slow = new ChromiumPdf(hangingBrowser(), Duration.ofSeconds(1), 2, Duration.ofSeconds(1));
+            long start = System.nanoTime();
+            PdfUnavailable e = assertThrows(PdfUnavailable.class, () -> slow.render(shapingPage()));
+            assertTrue(e.getMessage().contains("longer than"), e.getMessage());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8), "killed at the timeout");
+            assertEquals(before, leftovers(), "the render's temp folder is removed");
+            assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("")
+                    .contains(dir.toString())), "no process of the render is left");
+        }
+
+        @Test
+        void beyondTheConcurrencyLimitARenderWaitsABoundedTimeThenIsBusy() throws Exception {
+            ChromiumPdf one = new ChromiumPdf(hangingBrowser(), Duration.ofSeconds(3), 1, Duration.ofMillis(300));
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+                try {
+                    one.render(shapingPage());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(500);
+            PdfUnavailable busy = assertThrows(PdfUnavailable.class, () -> one.render(shapingPage()));
+            assertTrue(busy.getMessage().contains("busy"), busy.getMessage());
+            Throwable firstFailure = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> first.get(10, TimeUnit.SECONDS)).getCause();
+            assertTrue(firstFailure instanceof PdfUnavailable, String.valueOf(firstFailure));
+        }
+
+        @Test
+        void realRendersLeaveNoTempFiles() throws IOException {
+            Set<Path> before = leftovers();
+            chromium.render(shapingPage());
+            assertEquals(before, leftovers());
+        }
+
+        @Test
+        void unavailableIsA503WithAJsonBody() {
+            var r = new th.or.depa.smartcity.api.ErrorMappers.PdfBusy().toResponse(new PdfUnavailable("busy"));
+            assertEquals(503, r.getStatus());
+            assertEquals("application/json", r.getMediaType().toString());
+        }
+
+        Set<Path> leftovers() throws IOException {
+            try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                return all.filter(p -> p.getFileName().toString().startsWith("smartcity-pdf-")).collect(Collectors.toSet());
+            }
+        }
+    }
+
+    @Test
+    void withoutChromiumTheFallbackIsChosenAndSaysSo() {
+        PdfRenderer r = PdfRenderers.choose("/nonexistent/chromium", Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
+        assertFalse(r.shapesThai());
+        assertEquals("openhtmltopdf fallback (Thai marks unshaped)", r.describe());
+        assertTrue(PdfRenderers.choose(CHROMIUM.toString(), Duration.ofSeconds(1), 1, Duration.ofSeconds(1)).shapesThai());
+    }
+
     /** The words' column of each image, left to right: browser, Chromium PDF, openhtmltopdf PDF. */
     static BufferedImage sideBySide(BufferedImage... images) {
         int w = 240;
