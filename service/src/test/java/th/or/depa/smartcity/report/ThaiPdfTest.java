@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import th.or.depa.smartcity.support.PdfText;
 
 /**
  * Thai in the PDFs: lines break between words on both renderers, Chromium's marks sit where a browser puts them
@@ -174,7 +175,8 @@ class ThaiPdfTest {
         @Test
         void theThaiWordsComeBackAsTypedAndTheFontIsTheEmbeddedGaruda() throws IOException {
             byte[] pdf = chromium.render(page("", "<h1>รายงาน <span class=\"en\">Report</span></h1><p>"
-                    + String.join(" ", WORDS) + "</p><p><b>" + String.join(" ", WORDS) + "</b></p>"));
+                    + String.join(" ", WORDS) + "</p><p><b>" + String.join(" ", WORDS) + "</b></p>"
+                    + "<p>เป้าหมายอย่างน้อยหนึ่งข้อ ฝั่งฟ้า</p>"));
             Files.write(OUT.resolve("words-chromium.pdf"), pdf);
             try (PDDocument doc = Loader.loadPDF(pdf)) {
                 String text = new PDFTextStripper().getText(doc);
@@ -182,6 +184,10 @@ class ThaiPdfTest {
                     assertTrue(text.contains(w), w + " in\n" + text);
                 }
                 assertTrue(text.contains("Report"));
+                String marksMovedLeft = PdfText.of(doc, false);
+                for (String w : List.of("เป้าหมาย", "อย่างน้อย", "ฝั่ง", "ฟ้า")) {
+                    assertTrue(marksMovedLeft.contains(w), w + " in\n" + marksMovedLeft);
+                }
                 PDPage first = doc.getPage(0);
                 assertEquals(595, first.getMediaBox().getWidth(), 1, "A4 wide");
                 assertEquals(842, first.getMediaBox().getHeight(), 1, "A4 high");
