@@ -324,6 +324,15 @@ class ThaiPdfTest {
         assertFalse(r.shapesThai());
         assertEquals("openhtmltopdf fallback (Thai marks unshaped)", r.describe());
         assertTrue(PdfRenderers.choose(CHROMIUM.toString(), Duration.ofSeconds(1), 1, Duration.ofSeconds(1)).shapesThai());
+        PdfRenderer before = PlanReportPdf.renderer();
+        try {
+            PlanReportPdf.use(r);
+            var health = new PdfHealthCheck().execute();
+            assertTrue(health.isHealthy());
+            assertEquals("pdf: openhtmltopdf fallback (Thai marks unshaped)", health.getMessage());
+        } finally {
+            PlanReportPdf.use(before);
+        }
     }
 
     /** The words' column of each image, left to right: browser, Chromium PDF, openhtmltopdf PDF. */
