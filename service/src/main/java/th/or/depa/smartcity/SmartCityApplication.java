@@ -130,6 +130,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 config.getRules().getPollMillis()));
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
         InForceTexts texts = new InForceTexts(ruleSets);
+        // every PDF (plan report, decisions) through one renderer: Chromium, or openhtmltopdf with a warning
+        th.or.depa.smartcity.report.PlanReportPdf.use(config.getPdf().renderer());
+        env.healthChecks().register("pdf", new th.or.depa.smartcity.report.PdfHealthCheck());
 
         PlanEvaluator evaluator = new PlanEvaluator(clock);
         PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, eventLog, mapper, clock);
@@ -159,6 +162,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.RuleSetNotFound());
         env.jersey().register(new ErrorMappers.Conflict());
         env.jersey().register(new ErrorMappers.DatabaseDown());
+        env.jersey().register(new ErrorMappers.PdfBusy());
 
         env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
         env.jersey().register(new EvaluateResource(plans));

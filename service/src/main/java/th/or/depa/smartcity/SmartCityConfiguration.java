@@ -26,6 +26,20 @@ public class SmartCityConfiguration extends Configuration {
     @NotNull
     private RecordSettings record = new RecordSettings();
 
+    @Valid
+    @NotNull
+    private PdfSettings pdf = new PdfSettings();
+
+    @JsonProperty("pdf")
+    public PdfSettings getPdf() {
+        return pdf;
+    }
+
+    @JsonProperty("pdf")
+    public void setPdf(PdfSettings pdf) {
+        this.pdf = pdf;
+    }
+
     @JsonProperty("record")
     public RecordSettings getRecord() {
         return record;
@@ -243,6 +257,68 @@ public class SmartCityConfiguration extends Configuration {
         @JsonProperty
         public void setKeyFile(String keyFile) {
             this.keyFile = keyFile;
+        }
+    }
+
+    /** How PDFs are rendered: the Chromium program (openhtmltopdf if it is missing) and its limits. */
+    public static class PdfSettings {
+        /** Headless Chromium (shapes Thai); when the file is not there, openhtmltopdf renders (marks unshaped). */
+        private String chromium = "/usr/bin/chromium";
+        /** One render longer than this is killed (503). */
+        @NotNull
+        private Duration timeout = Duration.seconds(30);
+        /** Renders at once (each is a browser process); others wait. */
+        @Min(1)
+        private int maxConcurrent = 2;
+        /** How long a render waits for a free slot before the answer is 503. */
+        @NotNull
+        private Duration queueWait = Duration.seconds(20);
+
+        @JsonProperty
+        public String getChromium() {
+            return chromium;
+        }
+
+        @JsonProperty
+        public void setChromium(String chromium) {
+            this.chromium = chromium;
+        }
+
+        @JsonProperty
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        @JsonProperty
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        @JsonProperty
+        public int getMaxConcurrent() {
+            return maxConcurrent;
+        }
+
+        @JsonProperty
+        public void setMaxConcurrent(int maxConcurrent) {
+            this.maxConcurrent = maxConcurrent;
+        }
+
+        @JsonProperty
+        public Duration getQueueWait() {
+            return queueWait;
+        }
+
+        @JsonProperty
+        public void setQueueWait(Duration queueWait) {
+            this.queueWait = queueWait;
+        }
+
+        /** The renderer these settings describe. */
+        public th.or.depa.smartcity.report.PdfRenderer renderer() {
+            return th.or.depa.smartcity.report.PdfRenderers.choose(chromium,
+                    java.time.Duration.ofMillis(timeout.toMilliseconds()), maxConcurrent,
+                    java.time.Duration.ofMillis(queueWait.toMilliseconds()));
         }
     }
 }

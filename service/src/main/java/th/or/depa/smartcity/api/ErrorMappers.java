@@ -23,6 +23,15 @@ public final class ErrorMappers {
                 .entity(new ErrorBody(status, message, errors, reason)).build();
     }
 
+    /** The PDF renderer was busy, too slow or failed: 503 so that the client tries again, never half a PDF. */
+    public static final class PdfBusy implements ExceptionMapper<th.or.depa.smartcity.report.PdfUnavailable> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.report.PdfUnavailable e) {
+            LOG.warn("pdf unavailable: {}", e.getMessage());
+            return json(503, e.getMessage(), List.of(), null);
+        }
+    }
+
     public static final class Api implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {

@@ -1,51 +1,41 @@
 package th.or.depa.smartcity.report;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
- * Renders a report's XHTML to PDF with openhtmltopdf (PDFBox). The Thai font (TLWG Garuda, GPL-2+ with the font
- * exception; report/fonts/) is embedded as a subset with its ToUnicode map, so the text renders on any reader and
- * can be extracted. The fonts are read from the classpath once.
+ * Every report's PDF goes through here: a page of XHTML in, the whole PDF out (rendered in full before anything is
+ * sent, so a failure is an error answer, not half a PDF). The renderer is chosen at start ({@link #use}, from
+ * config.yml's pdf section): headless Chromium, which shapes Thai, or the openhtmltopdf fallback. Text is set in the
+ * embedded Garuda either way and stays extractable.
  */
 public final class PlanReportPdf {
 
-    public static final String FAMILY = "Garuda";
-    private static final byte[] REGULAR = font("Garuda.ttf");
-    private static final byte[] BOLD = font("Garuda-Bold.ttf");
-
-    static {
-        com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
-    }
+    public static final String FAMILY = ThaiFont.FAMILY;
+    private static volatile PdfRenderer renderer;
 
     private PlanReportPdf() {
     }
 
-    /** The whole PDF: rendered in full before anything is sent, so a failure is an error answer, not half a PDF. */
-    public static byte[] render(String xhtml) throws IOException {
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFont(() -> new ByteArrayInputStream(REGULAR), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> new ByteArrayInputStream(BOLD), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.withHtmlContent(xhtml, null);
-        builder.toStream(pdf);
-        builder.run();
-        return pdf.toByteArray();
+    /** The renderer every PDF uses from now on (the application sets it from its configuration at start). */
+    public static void use(PdfRenderer chosen) {
+        renderer = chosen;
     }
 
-    private static byte[] font(String name) {
-        try (InputStream in = PlanReportPdf.class.getResourceAsStream("/report/fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("/report/fonts/" + name + " is not on the classpath");
+    public static PdfRenderer renderer() {
+        PdfRenderer r = renderer;
+        if (r == null) {
+            synchronized (PlanReportPdf.class) {
+                if (renderer == null) {
+                    renderer = PdfRenderers.fromEnvironment();
+                }
+                r = renderer;
             }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return r;
+    }
+
+    /** The whole PDF; {@link PdfUnavailable} (503) when the renderer is busy, too slow or failed. */
+    public static byte[] render(String xhtml) throws IOException {
+        return renderer().render(xhtml);
     }
 }
