@@ -175,6 +175,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         th.or.depa.smartcity.web.Sessions sessions = new th.or.depa.smartcity.web.Sessions(clock);
         env.jersey().register(new th.or.depa.smartcity.web.WebResource(sessions, jdbi, plans, workflow, provinces, mapper,
                 clock, texts));
+        env.jersey().register(new th.or.depa.smartcity.web.DecisionPages(sessions, jdbi, provinces, mapper, clock,
+                texts));
         env.jersey().register(new th.or.depa.smartcity.web.RuleSetPages(sessions, jdbi, ruleSets,
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());

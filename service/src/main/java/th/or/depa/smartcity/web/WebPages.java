@@ -156,18 +156,6 @@ public final class WebPages {
         return head(title) + nav(viewer) + "<main class=\"plan-report\">" + tools + reportBody + "</main></body></html>\n";
     }
 
-    /** What the decisions page gets after its opening body tag: the navigation and the period form. */
-    static String decisionsTop(Viewer viewer, String from, String to, String status, String province) {
-        return nav(viewer) + "<form method=\"get\" action=\"/ui/decisions\" class=\"filters\"><label>"
-                + Html.both("ตั้งแต่", "From") + " <input type=\"date\" name=\"from\" value=\"" + Html.text(from) + "\"/></label> "
-                + "<label>" + Html.both("ถึง", "To") + " <input type=\"date\" name=\"to\" value=\"" + Html.text(to) + "\"/></label> "
-                + "<input type=\"hidden\" name=\"status\" value=\"" + Html.text(status) + "\"/>"
-                + "<input type=\"hidden\" name=\"province\" value=\"" + Html.text(province) + "\"/>"
-                + "<button type=\"submit\">" + Html.both("แสดง", "Show") + "</button> <a id=\"csv\" href=\"/ui/decisions.csv?"
-                + (from == null ? "" : "from=" + Html.text(from) + "&amp;") + (to == null ? "" : "to=" + Html.text(to) + "&amp;")
-                + query(status, province) + "\">" + Html.both("ดาวน์โหลด CSV", "Download the CSV") + "</a></form>";
-    }
-
     private Bilingual province(String name) {
         return provinces.find(name).map(Province::nameTh).map(th -> new Bilingual(name, th))
                 .orElse(new Bilingual(name, name));
