@@ -103,8 +103,8 @@ public final class DecisionPage {
         m.put("byState", totals.getByState().entrySet().stream().map(e -> Map.of(
                 "label", Html.both(texts.label("state", e.getKey())), "code", e.getKey(), "n", e.getValue())).toList());
         m.put("charts", List.of(stateChart(totals), provinceChart(totals), unmetChart(totals)));
-        m.put("series", series.months().stream().map(DecisionPage::seriesRow).toList());
-        m.put("seriesTotals", seriesRow(series.totals()));
+        m.put("series", series.months().stream().map(p -> seriesRow(p, false)).toList());
+        m.put("seriesTotals", seriesRow(series.totals(), true));
         m.put("seriesChart", seriesChart(series));
         m.put("domains", totals.getByDomain().entrySet().stream().map(e -> Map.of(
                 "label", Html.both(texts.label("domain", e.getKey())), "n", e.getValue())).toList());
@@ -210,8 +210,9 @@ public final class DecisionPage {
         return r;
     }
 
-    private static Map<String, Object> seriesRow(PeriodCounts p) {
+    private static Map<String, Object> seriesRow(PeriodCounts p, boolean whole) {
         Map<String, Object> r = new HashMap<>();
+        r.put("whole", whole);
         r.put("p", p);
         r.put("unmet", p.mostUnmet().stream().map(u -> u.criterion() + " (" + u.plans() + ")").toList());
         return r;

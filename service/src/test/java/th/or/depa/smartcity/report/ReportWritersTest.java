@@ -98,4 +98,17 @@ class ReportWritersTest {
                 + "\"byDomain\":{\"ENVIRONMENT\":1,\"LIVING\":1},\"unmetByCriterion\":{\"SC-03\":1}}",
                 json.get("totals").toString());
     }
+
+    @Test
+    void aPdfOfMorePlansThanTheBoundIsA422NamingFormat() {
+        DecisionTotals totals = new DecisionTotals();
+        totals.add(line("A", "ก"));
+        totals.add(line("B", "ข"));
+        DecisionPdf.checkSize(totals, 2);
+        th.or.depa.smartcity.plan.PlanFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                th.or.depa.smartcity.plan.PlanFormatException.class, () -> DecisionPdf.checkSize(totals, 1));
+        assertEquals(422, e.status());
+        assertEquals("format", e.errors().get(0).field());
+        assertTrue(e.errors().get(0).message().contains("narrow the period"), e.errors().get(0).message());
+    }
 }
