@@ -179,12 +179,13 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         th.or.depa.smartcity.web.Sessions sessions = new th.or.depa.smartcity.web.Sessions(clock);
         env.jersey().register(new th.or.depa.smartcity.web.WebResource(sessions, jdbi, plans, workflow, provinces, mapper,
                 clock, texts));
+        env.jersey().register(new th.or.depa.smartcity.web.DecisionPages(sessions, jdbi, provinces, mapper, clock,
+                texts));
         env.jersey().register(new th.or.depa.smartcity.web.RuleSetPages(sessions, jdbi, ruleSets,
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)
         env.jersey().register(org.glassfish.jersey.media.multipart.MultiPartFeature.class);
         env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, mapper));
-        env.jersey().register(new th.or.depa.smartcity.web.CityFence(sessions, jdbi));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }
 

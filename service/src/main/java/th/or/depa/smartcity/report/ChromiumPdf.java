@@ -131,6 +131,11 @@ public final class ChromiumPdf implements PdfRenderer {
         return true;
     }
 
+    @Override
+    public boolean drawsSvg() {
+        return true;
+    }
+
     private static boolean whole(byte[] pdf) {
         if (pdf.length < 16 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             return false;

@@ -7,16 +7,17 @@ import java.io.OutputStream;
 import java.util.Iterator;
 
 /**
- * Writes the decisions report as JSON while the plans are read: {"from", "to", "plans": [...], "totals": {...}},
- * the totals last because they are counted on the way.
+ * Writes the decisions report as JSON while the plans are read: {"from", "to", "plans": [...], "totals": {...},
+ * the totals after the plans because they are counted on the way, then the month-by-month "series" and
+ * "seriesTotals" (counted before the answer starts: {@link DecisionSeries}).
  */
 public final class DecisionJson {
 
     private DecisionJson() {
     }
 
-    public static void write(ObjectMapper mapper, DecisionQuery q, Iterator<DecisionLine> lines, OutputStream out)
-            throws IOException {
+    public static void write(ObjectMapper mapper, DecisionQuery q, Iterator<DecisionLine> lines,
+                             DecisionSeries.Series series, OutputStream out) throws IOException {
         DecisionTotals totals = new DecisionTotals();
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the container closes the response
@@ -31,6 +32,8 @@ public final class DecisionJson {
             }
             json.writeEndArray();
             json.writeObjectField("totals", totals);
+            json.writeObjectField("series", series.months());
+            json.writeObjectField("seriesTotals", series.totals());
             json.writeEndObject();
             json.flush();
         }

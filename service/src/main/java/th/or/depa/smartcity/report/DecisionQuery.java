@@ -18,7 +18,7 @@ import th.or.depa.smartcity.workflow.WorkflowService;
  */
 public record DecisionQuery(LocalDate from, LocalDate to, String status, String province, Format format) {
 
-    public enum Format { JSON, CSV, HTML }
+    public enum Format { JSON, CSV, HTML, PDF }
 
     /** Stands for "no bound": both databases store these instants, and no plan is updated outside them. */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
@@ -83,7 +83,7 @@ public record DecisionQuery(LocalDate from, LocalDate to, String status, String 
         try {
             return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("format", "must be json, csv or html"));
+            errors.add(new FieldError("format", "must be json, csv, html or pdf"));
             return Format.JSON;
         }
     }

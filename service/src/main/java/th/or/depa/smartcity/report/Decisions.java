@@ -54,6 +54,11 @@ public final class Decisions {
         return totals;
     }
 
+    /** The month-by-month series of the period (Asia/Bangkok months), from the record and the evaluations. */
+    public DecisionSeries.Series series(DecisionQuery q) {
+        return new DecisionSeries(jdbi, mapper).of(q);
+    }
+
     private final class Pages implements Iterator<DecisionLine> {
         private final DecisionQuery q;
         private List<DecisionLine> page;

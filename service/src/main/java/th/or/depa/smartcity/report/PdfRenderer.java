@@ -13,4 +13,9 @@ public interface PdfRenderer {
 
     /** Whether Thai marks are shaped (stacked and placed by the font's rules). */
     boolean shapesThai();
+
+    /** Whether inline SVG (the reports' charts) is drawn; a renderer that cannot gets the charts' number tables only. */
+    default boolean drawsSvg() {
+        return false;
+    }
 }

@@ -20,7 +20,7 @@ import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
 public final class ReportTemplates {
 
     private static final MessageFile WORDS = MessageFile.load("report/messages.properties");
-    private static final MustacheFactory FACTORY = new DefaultMustacheFactory("report/templates") {
+    static final MustacheFactory FACTORY = new DefaultMustacheFactory("report/templates") {
         @Override
         public void encode(String value, Writer writer) {
             try {

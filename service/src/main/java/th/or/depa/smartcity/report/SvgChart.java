@@ -1,10 +1,14 @@
 package th.or.depa.smartcity.report;
 
+import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Horizontal bar charts as inline SVG, drawn on the server: one row per bar, a bar made of coloured segments
- * (stacked), its total at the end, and a legend under the bars. All text is escaped.
+ * (stacked), its total at the end, and a legend under the bars. A label too wide for its column is wrapped onto
+ * several lines ({@code <tspan>}s) at Thai and English word breaks, never cut. All text is escaped.
  */
 public final class SvgChart {
 
@@ -23,55 +27,160 @@ public final class SvgChart {
     private static final int WIDTH = 760;
     private static final int LABEL = 300;
     private static final int BARS = 390;
-    private static final int ROW = 24;
+    private static final int LINE = 16;
+    private static final int PAD = 8;
+    private static final int FONT = 13;
+    private static final Locale THAI = Locale.forLanguageTag("th");
 
     private SvgChart() {
     }
 
     public static String bars(String title, List<Bar> bars, List<Key> legend) {
         long max = Math.max(1, bars.stream().mapToLong(Bar::total).max().orElse(1));
-        int height = 8 + ROW * Math.max(1, bars.size()) + (legend.isEmpty() ? 0 : ROW) + 4;
+        List<List<String>> labels = bars.stream().map(b -> wrap(b.label(), LABEL - 12)).toList();
+        int height = 8 + labels.stream().mapToInt(l -> rowHeight(l.size())).sum() + (bars.isEmpty() ? 24 : 0)
+                + (legend.isEmpty() ? 0 : 24) + 4;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(height).append("\" aria-label=\"").append(Html.text(title)).append("\">")
                 .append("<title>").append(Html.text(title)).append("</title>");
-        if (bars.isEmpty()) {
-            s.append(text(LABEL, 8 + ROW / 2 + 5, "start", "ไม่มีข้อมูล / no data"));
-        }
         int y = 8;
-        for (Bar bar : bars) {
-            s.append(text(LABEL - 8, y + ROW / 2 + 5, "end", bar.label()));
+        if (bars.isEmpty()) {
+            s.append(text(LABEL, y + 17, "start", "–"));
+            y += 24;
+        }
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            List<String> lines = labels.get(i);
+            int row = rowHeight(lines.size());
+            s.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(y + PAD / 2 + 12)
+                    .append("\" text-anchor=\"end\" font-size=\"").append(FONT).append("\">");
+            for (int l = 0; l < lines.size(); l++) {
+                s.append("<tspan x=\"").append(LABEL - 8).append("\" dy=\"").append(l == 0 ? 0 : LINE).append("\">")
+                        .append(Html.text(lines.get(l))).append("</tspan>");
+            }
+            s.append("</text>");
+            int barTop = y + (row - (LINE + 2)) / 2;
             double x = LABEL;
             for (Segment seg : bar.segments()) {
                 double w = seg.value() * (double) BARS / max;
                 if (w > 0) {
-                    s.append("<rect x=\"").append(round(x)).append("\" y=\"").append(y + 3).append("\" width=\"")
-                            .append(round(w)).append("\" height=\"").append(ROW - 6).append("\" fill=\"")
-                            .append(seg.color()).append("\"><title>").append(Html.text(bar.label() + " — "
+                    s.append("<rect x=\"").append(round(x)).append("\" y=\"").append(barTop).append("\" width=\"")
+                            .append(round(w)).append("\" height=\"").append(LINE + 2).append("\" fill=\"")
+                            .append(Html.text(seg.color())).append("\"><title>").append(Html.text(bar.label() + " — "
                                     + seg.name() + ": " + seg.value())).append("</title></rect>");
                 }
                 x += w;
             }
-            s.append(text((int) Math.round(x) + 6, y + ROW / 2 + 5, "start", Long.toString(bar.total())));
-            y += ROW;
+            s.append(text((int) Math.round(x) + 6, barTop + 14, "start", Long.toString(bar.total())));
+            y += row;
         }
         int x = LABEL;
         for (Key key : legend) {
             s.append("<rect x=\"").append(x).append("\" y=\"").append(y + 7).append("\" width=\"12\" height=\"12\" fill=\"")
-                    .append(key.color()).append("\"/>");
+                    .append(Html.text(key.color())).append("\"/>");
             s.append(text(x + 16, y + 17, "start", key.name()));
-            x += 30 + key.name().length() * 7;
+            x += 30 + (int) Math.ceil(width(key.name()));
         }
         return s.append("</svg>").toString();
     }
 
+    private static int rowHeight(int lines) {
+        return PAD + LINE * Math.max(1, lines) + 2;
+    }
+
+    /**
+     * The label in lines no wider than max (estimated: the SVG is not measured by the server), broken where a Thai
+     * or English line may break; a run with no break inside that is still too wide is split between characters,
+     * never between a Thai consonant and its marks. Joined, the lines are the whole label.
+     */
+    static List<String> wrap(String label, double max) {
+        List<String> lines = new ArrayList<>();
+        if (label == null || label.isEmpty()) {
+            lines.add("");
+            return lines;
+        }
+        BreakIterator breaks = BreakIterator.getLineInstance(THAI);
+        breaks.setText(label);
+        StringBuilder line = new StringBuilder();
+        int start = breaks.first();
+        for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+            String piece = label.substring(start, end);
+            if (line.length() > 0 && width(line + piece.stripTrailing()) > max) {
+                lines.add(line.toString().stripTrailing());
+                line.setLength(0);
+            }
+            for (String part : split(piece, max)) {
+                if (line.length() > 0 && width(line + part.stripTrailing()) > max) {
+                    lines.add(line.toString().stripTrailing());
+                    line.setLength(0);
+                }
+                line.append(part);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** A run without break opportunities, cut into pieces no wider than max, marks kept with their base. */
+    private static List<String> split(String run, double max) {
+        List<String> parts = new ArrayList<>();
+        if (width(run.stripTrailing()) <= max) {
+            parts.add(run);
+            return parts;
+        }
+        BreakIterator chars = BreakIterator.getCharacterInstance(THAI);
+        chars.setText(run);
+        StringBuilder part = new StringBuilder();
+        int start = chars.first();
+        for (int end = chars.next(); end != BreakIterator.DONE; start = end, end = chars.next()) {
+            String cluster = run.substring(start, end);
+            if (part.length() > 0 && width(part + cluster) > max) {
+                parts.add(part.toString());
+                part.setLength(0);
+            }
+            part.append(cluster);
+        }
+        if (part.length() > 0) {
+            parts.add(part.toString());
+        }
+        return parts;
+    }
+
+    /** Rough width at 13px: Thai marks above and below take no room, wide letters more, spaces less. */
+    static double width(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+                continue;
+            }
+            if (c == ' ') {
+                w += 4;
+            } else if (c >= 0x0E00 && c <= 0x0E7F) {
+                w += 8.5;
+            } else if (Character.isUpperCase(c) || Character.isDigit(c) || c == 'm' || c == 'w') {
+                w += 9;
+            } else if (c < 0x0250) {
+                w += 7;
+            } else {
+                w += 13;
+            }
+        }
+        return w;
+    }
+
     private static String text(int x, int y, String anchor, String text) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\" font-size=\"13\">"
+        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\" font-size=\"" + FONT + "\">"
                 + Html.text(text) + "</text>";
     }
 
     private static String round(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

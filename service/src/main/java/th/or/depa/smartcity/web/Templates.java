@@ -31,6 +31,11 @@ final class Templates {
         return b.th().equals(b.en()) ? b.en() : b.th() + " / " + b.en();
     }
 
+    /** Renders straight to out as the template runs, so a lazy Iterable in the model streams (the decisions page). */
+    static void write(String template, Map<String, Object> model, java.io.Writer out) {
+        FACTORY.compile(template + ".mustache").execute(out, List.of(HELPERS, model));
+    }
+
     static String render(String template, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         FACTORY.compile(template + ".mustache").execute(out, List.of(HELPERS, model));

@@ -49,7 +49,7 @@ public final class WebPages {
     }
 
     /** Which links a role sees; the pages behind them check the role again. */
-    private static Map<String, Object> navModel(Viewer viewer) {
+    static Map<String, Object> navModel(Viewer viewer) {
         User user = viewer.user();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", user.name());
@@ -127,18 +127,6 @@ public final class WebPages {
             q.append("province=").append(java.net.URLEncoder.encode(province, java.nio.charset.StandardCharsets.UTF_8)).append("&");
         }
         return q.toString();
-    }
-
-    /** What the decisions page gets after its opening body tag: the navigation and the period form. */
-    static String decisionsTop(Viewer viewer, String from, String to, String status, String province) {
-        return nav(viewer) + "<form method=\"get\" action=\"/ui/decisions\" class=\"filters\"><label>"
-                + Html.both("ตั้งแต่", "From") + " <input type=\"date\" name=\"from\" value=\"" + Html.text(from) + "\"/></label> "
-                + "<label>" + Html.both("ถึง", "To") + " <input type=\"date\" name=\"to\" value=\"" + Html.text(to) + "\"/></label> "
-                + "<input type=\"hidden\" name=\"status\" value=\"" + Html.text(status) + "\"/>"
-                + "<input type=\"hidden\" name=\"province\" value=\"" + Html.text(province) + "\"/>"
-                + "<button type=\"submit\">" + Html.both("แสดง", "Show") + "</button> <a id=\"csv\" href=\"/ui/decisions.csv?"
-                + (from == null ? "" : "from=" + Html.text(from) + "&amp;") + (to == null ? "" : "to=" + Html.text(to) + "&amp;")
-                + Html.text(query(status, province)) + "\">" + Html.both("ดาวน์โหลด CSV", "Download the CSV") + "</a></form>";
     }
 
     private Bilingual province(String name) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -34,12 +33,6 @@ import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.evaluation.Evaluation.Bilingual;
 import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.Provinces;
-import th.or.depa.smartcity.report.DecisionCsv;
-import th.or.depa.smartcity.report.DecisionLine;
-import th.or.depa.smartcity.report.DecisionPage;
-import th.or.depa.smartcity.report.DecisionQuery;
-import th.or.depa.smartcity.report.DecisionTotals;
-import th.or.depa.smartcity.report.Decisions;
 import th.or.depa.smartcity.report.PlanReport;
 import th.or.depa.smartcity.report.PlanReportPage;
 import th.or.depa.smartcity.report.PlanReportPdf;
@@ -85,7 +78,6 @@ public class WebResource {
     private final PlanQuery queries;
     private final PlanReports reports;
     private final PlanReportPage reportPage;
-    private final Decisions decisions;
     private final Provinces provinces;
     private final WebPages pages;
     private final WorkflowService workflow;
@@ -104,7 +96,6 @@ public class WebResource {
         this.queries = new PlanQuery(provinces);
         this.reports = new PlanReports(plans, workflow, mapper);
         this.reportPage = new PlanReportPage(provinces, texts);
-        this.decisions = new Decisions(jdbi, mapper);
         this.provinces = provinces;
         this.pages = new WebPages(provinces, texts);
         this.workflow = workflow;
@@ -307,40 +298,6 @@ public class WebResource {
             return Response.ok(pdf, "application/pdf").header(HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"plan-" + r.details().row().id() + "-report.pdf\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-        });
-    }
-
-    @GET
-    @Path("/decisions")
-    public Response decisions(@CookieParam(COOKIE) String session, @QueryParam("from") String from,
-                              @QueryParam("to") String to, @QueryParam("status") String status,
-                              @QueryParam("province") String province) {
-        return signedIn(session, viewer -> {
-            DecisionQuery q = DecisionQuery.parse(blank(from), blank(to), blank(status), blank(province), "html", provinces);
-            DecisionTotals totals = decisions.totals(q);
-            Iterator<DecisionLine> lines = decisions.open(q);
-            String top = WebPages.decisionsTop(viewer, blank(from), blank(to), q.status(), q.province());
-            StreamingOutput body = out -> {
-                Splice splice = new Splice(out, "<body class=\"decisions\">", "<body class=\"decisions lang-th\">",
-                        WebPages.links(), top);
-                new DecisionPage(provinces, texts.get()).write(q, totals, lines, clock.instant(), splice);
-                splice.close();
-            };
-            return secure(Response.ok(body, HTML)).build();
-        });
-    }
-
-    @GET
-    @Path("/decisions.csv")
-    public Response decisionsCsv(@CookieParam(COOKIE) String session, @QueryParam("from") String from,
-                                 @QueryParam("to") String to, @QueryParam("status") String status,
-                                 @QueryParam("province") String province) {
-        return signedIn(session, viewer -> {
-            DecisionQuery q = DecisionQuery.parse(blank(from), blank(to), blank(status), blank(province), "csv", provinces);
-            Iterator<DecisionLine> lines = decisions.open(q);
-            StreamingOutput body = out -> DecisionCsv.write(lines, out);
-            return Response.ok(body, "text/csv; charset=UTF-8").header(HttpHeaders.CONTENT_DISPOSITION,
-                    "attachment; filename=\"decisions.csv\"").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         });
     }
 

@@ -61,6 +61,9 @@ class ReportWritersTest {
         assertEquals("", Csv.field(""));
     }
 
+    static final DecisionSeries.Series NO_SERIES = new DecisionSeries.Series(List.of(),
+            new PeriodCounts(null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, List.of()));
+
     @Test
     void htmlEscapesEveryTextAndDrawsSvgCharts() throws Exception {
         DecisionTotals totals = new DecisionTotals();
@@ -69,7 +72,7 @@ class ReportWritersTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DecisionQuery q = new DecisionQuery(null, null, null, null, DecisionQuery.Format.HTML);
         new DecisionPage(Provinces.load(), th.or.depa.smartcity.evaluation.Texts.of(
-                th.or.depa.smartcity.engine.RuleFiles.readFolder(java.nio.file.Path.of("../rules")))).write(q, totals, List.of(evil).iterator(), AT, out);
+                th.or.depa.smartcity.engine.RuleFiles.readFolder(java.nio.file.Path.of("../rules")))).write(q, totals, NO_SERIES, List.of(evil).iterator(), AT, out);
         String html = out.toString(StandardCharsets.UTF_8);
         assertFalse(html.contains("<script"), html);
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
@@ -85,7 +88,7 @@ class ReportWritersTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var mapper = SmartCityApplication.configure(Jackson.newObjectMapper());
         DecisionQuery q = DecisionQuery.parse("2026-01-01", "2026-12-31", null, null, null, Provinces.load());
-        DecisionJson.write(mapper, q, List.of(line("Phuket City", "นครภูเก็ต")).iterator(), out);
+        DecisionJson.write(mapper, q, List.of(line("Phuket City", "นครภูเก็ต")).iterator(), NO_SERIES, out);
         JsonNode json = mapper.readTree(out.toByteArray());
         assertEquals("2026-01-01", json.get("from").asText());
         assertEquals("2026-12-31", json.get("to").asText());
@@ -94,5 +97,18 @@ class ReportWritersTest {
         assertEquals("{\"plans\":1,\"byState\":{\"NOT_ELIGIBLE\":1},\"byProvince\":{\"Phuket\":1},"
                 + "\"byDomain\":{\"ENVIRONMENT\":1,\"LIVING\":1},\"unmetByCriterion\":{\"SC-03\":1}}",
                 json.get("totals").toString());
+    }
+
+    @Test
+    void aPdfOfMorePlansThanTheBoundIsA422NamingFormat() {
+        DecisionTotals totals = new DecisionTotals();
+        totals.add(line("A", "ก"));
+        totals.add(line("B", "ข"));
+        DecisionPdf.checkSize(totals, 2);
+        th.or.depa.smartcity.plan.PlanFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                th.or.depa.smartcity.plan.PlanFormatException.class, () -> DecisionPdf.checkSize(totals, 1));
+        assertEquals(422, e.status());
+        assertEquals("format", e.errors().get(0).field());
+        assertTrue(e.errors().get(0).message().contains("narrow the period"), e.errors().get(0).message());
     }
 }

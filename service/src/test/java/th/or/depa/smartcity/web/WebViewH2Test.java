@@ -212,6 +212,26 @@ class WebViewH2Test {
     }
 
     @Test
+    void theDecisionsPageShowsTheSeriesLinksItsPdfAndNamesABadFilter() throws Exception {
+        String cookie = session(api.token(Role.OFFICE, null, null, false));
+        String page = get("/ui/decisions?from=2025-01-01&province=Phuket", cookie).body();
+        assertTrue(page.contains("<table id=\"series\">"), page);
+        assertTrue(page.contains("data-period=\"2025-01\""), "every month of the period: " + page);
+        // the engine escapes = as &#61; too: the browser reads the same address
+        assertTrue(page.contains("href=\"/ui/decisions.pdf?from&#61;2025-01-01&amp;province&#61;Phuket\""), page);
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(base()
+                + "/ui/decisions.pdf?from=2025-01-01")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.ISO_8859_1));
+        HttpResponse<String> bad = get("/ui/decisions?from=someday", cookie);
+        assertEquals(422, bad.statusCode());
+        assertTrue(bad.body().contains("<code>from</code>"), bad.body());
+        assertTrue(bad.body().contains("class=\"ui-nav\""), "still inside the web view");
+    }
+
+    @Test
     void pagesEscapeACityNameWithMarkup() throws Exception {
         String cookie = session(api.token(Role.OFFICE, null, null, false));
         for (String path : new String[] {"/ui/plans", "/ui/plans/" + evilPlan, "/ui/decisions"}) {

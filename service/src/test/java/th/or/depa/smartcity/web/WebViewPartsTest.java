@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,22 +47,5 @@ class WebViewPartsTest {
         assertTrue(sessions.find(a).isEmpty());
         assertEquals(0, sessions.size());
         assertTrue(sessions.find(null).isEmpty());
-    }
-
-    @Test
-    void theSpliceAddsLinksAndNavigationEvenWhenTheBodyTagIsSplitAcrossWrites() throws Exception {
-        String page = "<html><head><title>ไทย</title></head><body class=\"decisions\"><p>รายงาน</p></body></html>";
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-        for (int chunk : new int[] {1, 3, 7, bytes.length}) {
-            ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            Splice s = new Splice(sink, "<body class=\"decisions\">", "<body class=\"decisions lang-th\">", "<link/>",
-                    "<nav/>");
-            for (int i = 0; i < bytes.length; i += chunk) {
-                s.write(bytes, i, Math.min(chunk, bytes.length - i));
-            }
-            s.close();
-            assertEquals("<html><head><title>ไทย</title><link/></head><body class=\"decisions lang-th\"><nav/>"
-                    + "<p>รายงาน</p></body></html>", sink.toString(StandardCharsets.UTF_8), "chunk " + chunk);
-        }
     }
 }
