@@ -170,7 +170,7 @@ abstract class PlanApiContract {
         void theListIsNewestFirstFilteredAndPaged() {
             List<String> ids = new ArrayList<>();
             for (String ex : List.of("phuket-livable-pass", "korat-new-city-pass", "one-domain-fails-sc03")) {
-                ids.add(0, submit(city, Api.example(ex)).body().get("plan").get("id").asText());
+                ids.add(0, submit(city, Api.example(ex, Api.DEFAULT_PROVINCE)).body().get("plan").get("id").asText());
             }
             JsonNode all = api().get("/api/plans", city).body();
             assertEquals(3, all.get("total").asInt());
@@ -280,7 +280,7 @@ abstract class PlanApiContract {
             List<String> examples = List.of("phuket-livable-pass", "korat-new-city-pass", "minimal-fails-everything");
             long stored = total(city);
             for (int i = 0; i < 150; i++) {
-                String body = mutator.mutate(Api.example(examples.get(i % examples.size())));
+                String body = mutator.mutate(Api.example(examples.get(i % examples.size()), Api.DEFAULT_PROVINCE));
                 Api.Reply r = submit(city, body);
                 assertTrue(r.status() < 500, "case " + i + " gave " + r.status() + ": " + r.raw() + "\nfor " + body);
                 if (r.status() == 201) {

@@ -207,9 +207,10 @@ abstract class RuleSetApiContract {
     void impactAnalysisCountsWhatACandidateWouldChange() {
         List<String> passing = List.of("phuket-livable-pass", "korat-new-city-pass", "few-datasets-warns-sca2");
         for (String ex : passing) {
-            assertEquals(201, api().post("/api/plans", city, Api.example(ex)).status());
+            assertEquals(201, api().post("/api/plans", city, Api.example(ex, Api.DEFAULT_PROVINCE)).status());
         }
-        assertEquals(201, api().post("/api/plans", city, Api.example("minimal-fails-everything")).status());
+        assertEquals(201, api().post("/api/plans", city, Api.example("minimal-fails-everything", Api.DEFAULT_PROVINCE))
+                .status());
         Api.Reply proposed = propose(TestRules.withParameter("minDomains", "4"));
         int v = proposed.body().get("version").asInt();
         Api.Reply impact = api().post("/api/rulesets/" + v + "/impact", reviewer, "{}");
