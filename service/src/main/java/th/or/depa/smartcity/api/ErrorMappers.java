@@ -66,7 +66,7 @@ public final class ErrorMappers {
             implements ExceptionMapper<th.or.depa.smartcity.plan.OrganisationRefusal> {
         @Override
         public Response toResponse(th.or.depa.smartcity.plan.OrganisationRefusal e) {
-            return json(422, e.en(), List.of(new FieldError(e.field(), e.en())),
+            return json(422, e.field() + ": " + e.en(), List.of(new FieldError(e.field(), e.en())),
                     new ApiException.Bilingual(e.en(), e.th()));
         }
     }
