@@ -73,6 +73,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new AddUserCommand());
+        bootstrap.addCommand(new th.or.depa.smartcity.cli.AddOrganisationCommand());
         bootstrap.addCommand(new EvaluateCommand());
         bootstrap.addCommand(new RulesCheckCommand());
         bootstrap.addCommand(new VerifyRecordCommand());
@@ -163,6 +164,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.Conflict());
         env.jersey().register(new ErrorMappers.DatabaseDown());
         env.jersey().register(new ErrorMappers.PdfBusy());
+        env.jersey().register(new ErrorMappers.OrganisationRefusal());
+        env.jersey().register(new ErrorMappers.OrganisationRefused());
+        env.jersey().register(new ErrorMappers.UnknownOrganisation());
 
         env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
         env.jersey().register(new EvaluateResource(plans));
@@ -171,6 +175,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new RuleSetsResource(ruleSets, impact));
         env.jersey().register(new CriteriaResource(ruleSets));
         env.jersey().register(new UsersResource(new UserService(jdbi, recordKey, clock)));
+        env.jersey().register(new th.or.depa.smartcity.api.OrganisationsResource(
+                new th.or.depa.smartcity.organisation.Organisations(jdbi, provinces, recordKey, clock)));
         env.jersey().register(new th.or.depa.smartcity.api.ReportsResource(
                 new th.or.depa.smartcity.report.Decisions(jdbi, mapper), provinces, mapper, clock, texts));
         env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(

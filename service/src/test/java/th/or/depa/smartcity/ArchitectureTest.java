@@ -13,7 +13,8 @@ class ArchitectureTest {
     private static final String BASE = "th.or.depa.smartcity.";
     private static final String[] RESOURCES = {BASE + "api..", BASE + "web..", BASE + "cli.."};
     private static final String[] DOMAIN = {BASE + "plan..", BASE + "evaluation..", BASE + "workflow..",
-        BASE + "ruleset..", BASE + "report..", BASE + "history..", BASE + "auth.."};
+        BASE + "ruleset..", BASE + "report..", BASE + "history..", BASE + "auth..",
+        BASE + "organisation.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -70,6 +70,38 @@ public final class ErrorMappers {
         }
     }
 
+    /** A plan for another province than its organisation's, or by an unregistered organisation: 422 naming the field. */
+    public static final class OrganisationRefusal
+            implements ExceptionMapper<th.or.depa.smartcity.plan.OrganisationRefusal> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.plan.OrganisationRefusal e) {
+            return json(422, e.field() + ": " + e.en(), List.of(new FieldError(e.field(), e.en())),
+                    new ApiException.Bilingual(e.en(), e.th()));
+        }
+    }
+
+    /** An organisation not registered: 422 naming each field (or 409, id taken), the first one's reason in both languages. */
+    public static final class OrganisationRefused
+            implements ExceptionMapper<th.or.depa.smartcity.organisation.OrganisationRefused> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.organisation.OrganisationRefused e) {
+            var first = e.problems().get(0);
+            return json(e.status(), e.getMessage(),
+                    e.problems().stream().map(p -> new FieldError(p.field(), p.en())).toList(),
+                    new ApiException.Bilingual(first.en(), first.th()));
+        }
+    }
+
+    /** A CITY user for an organisation that is not registered: 422 naming org. */
+    public static final class UnknownOrganisation
+            implements ExceptionMapper<th.or.depa.smartcity.auth.UnknownOrganisation> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.auth.UnknownOrganisation e) {
+            return json(422, "org: " + e.en(), List.of(new FieldError("org", e.en())),
+                    new ApiException.Bilingual(e.en(), e.th()));
+        }
+    }
+
     /** A refused rule set: errors name file, line and message rather than a field. */
     public static final class RuleSetRefused implements ExceptionMapper<th.or.depa.smartcity.ruleset.RuleSetRefused> {
         @Override

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import th.or.depa.smartcity.history.RecordKey;
 import th.or.depa.smartcity.history.UserLog;
+import th.or.depa.smartcity.store.OrganisationDao;
 import th.or.depa.smartcity.store.UserDao;
 import th.or.depa.smartcity.store.UserEventDao;
 import th.or.depa.smartcity.store.UserRow;
@@ -87,12 +88,18 @@ public final class UserService {
         return create(null, name, role, org, body, chair);
     }
 
-    /** A new user and its first token, by an ADMIN (null: the command line), recorded in the users' record. */
+    /**
+     * A new user and its first token, by an ADMIN (null: the command line), recorded in the users' record. A CITY
+     * user's organisation must be registered first ({@link UnknownOrganisation} otherwise).
+     */
     public Created create(User admin, String name, Role role, String org, String body, boolean chair) {
         String token = Tokens.newToken();
         UserRow row = new UserRow(UUID.randomUUID().toString(), name, role.name(), org, body, chair, now(), true);
         String hash = Tokens.hash(token);
         jdbi.useTransaction(h -> {
+            if (role == Role.CITY && h.attach(OrganisationDao.class).find(org).isEmpty()) {
+                throw new UnknownOrganisation(org);
+            }
             UserDao dao = h.attach(UserDao.class);
             dao.insertUser(row);
             dao.insertToken(hash, row.id(), row.createdAt());

@@ -10,6 +10,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
+import th.or.depa.smartcity.auth.UnknownOrganisation;
 import th.or.depa.smartcity.auth.UserService;
 import th.or.depa.smartcity.history.RecordKeeping;
 import th.or.depa.smartcity.store.Databases;
@@ -26,7 +27,7 @@ public class AddUserCommand extends ConfiguredCommand<SmartCityConfiguration> {
         super.configure(subparser);
         subparser.addArgument("--name").required(true).help("the user's name");
         subparser.addArgument("--role").required(true).help("CITY, OFFICE, COMMITTEE, REVIEWER or ADMIN");
-        subparser.addArgument("--org").help("the organisation a CITY user acts for");
+        subparser.addArgument("--org").help("the registered organisation (add-organisation) a CITY user acts for");
         subparser.addArgument("--body").help("SUBCOMMITTEE or COMMITTEE, for a COMMITTEE user");
         subparser.addArgument("--chair").action(Arguments.storeTrue()).help("this member chairs the body");
     }
@@ -45,9 +46,16 @@ public class AddUserCommand extends ConfiguredCommand<SmartCityConfiguration> {
         }
         Jdbi jdbi = Cli.jdbi(config);
         var record = config.getRecord();
-        UserService.Created created = new UserService(jdbi,
-                RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), Clock.systemUTC()), Clock.systemUTC())
-                .create(name, Role.valueOf(role), org, body, chair);
+        UserService.Created created;
+        try {
+            created = new UserService(jdbi,
+                    RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), Clock.systemUTC()), Clock.systemUTC())
+                    .create(name, Role.valueOf(role), org, body, chair);
+        } catch (UnknownOrganisation e) {
+            System.err.println("--org: " + e.en());
+            System.err.println("--org: " + e.th());
+            throw new IllegalArgumentException("the user was not created: organisation " + org + " is not registered");
+        }
         System.out.println("created " + role + " user " + created.user().id() + " (" + name + ")");
         System.out.println(created.token());
     }

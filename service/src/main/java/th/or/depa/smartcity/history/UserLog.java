@@ -28,6 +28,8 @@ public final class UserLog {
     public static final String REVOKED = "TOKENS_REVOKED";
     /** A user that existed before the users' record was kept, as it stood then (RecordKeeping). */
     public static final String EXISTING = "USER_EXISTING";
+    /** An organisation registered (OrganisationRecord); a CITY user acts for one. */
+    public static final String ORGANISATION_CREATED = "ORGANISATION_CREATED";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -113,7 +115,11 @@ public final class UserLog {
                     + all.size() + " (events removed or added)");
         }
         RecordCheck tables = tables(h, users, tokens);
-        return tables.ok() ? RuleSetLog.tables(h, all) : tables;
+        if (!tables.ok()) {
+            return tables;
+        }
+        RecordCheck organisations = OrganisationRecord.tables(h, all);
+        return organisations.ok() ? RuleSetLog.tables(h, all) : organisations;
     }
 
     private record Token(String userId, boolean revoked) {

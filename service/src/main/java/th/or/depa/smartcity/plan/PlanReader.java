@@ -20,6 +20,11 @@ public final class PlanReader {
         this.provinces = Objects.requireNonNull(provinces, "provinces");
     }
 
+    /** The provinces a plan's city.province is read against. */
+    public Provinces provinces() {
+        return provinces;
+    }
+
     /** Parses and validates; returns the plan with city.province normalised to the English name of provinces.csv. */
     public Plan read(byte[] body) throws PlanFormatException {
         StrictJson.Parsed parsed = json.parse(body);

@@ -49,6 +49,7 @@ public final class PlanService {
     private final Clock clock;
     // for single statements outside a transaction; a transaction attaches its DAOs to its handle once
     private final PlanDao planDao;
+    private final ProvinceCheck provinceCheck;
 
     public PlanService(Jdbi jdbi, PlanReader reader, PlanEvaluator evaluator, RuleSets ruleSets, EventLog eventLog,
                        ObjectMapper mapper, Clock clock) {
@@ -60,6 +61,7 @@ public final class PlanService {
         this.mapper = mapper;
         this.clock = clock;
         this.planDao = jdbi.onDemand(PlanDao.class);
+        this.provinceCheck = new ProvinceCheck(jdbi, reader.provinces());
     }
 
     /** Evaluates a plan body under the rules in force without storing anything. */
@@ -121,6 +123,7 @@ public final class PlanService {
 
     private PlanDetails submit(User city, byte[] body, java.util.function.BiConsumer<PlanDao, PlanDetails> alsoStore) {
         Plan plan = reader.read(body);
+        provinceCheck.check(city, plan);
         RuleSets.InForce rules = ruleSets.inForce();
         Instant now = now();
         String planId = UUID.randomUUID().toString();
@@ -160,6 +163,7 @@ public final class PlanService {
                 null, null));
         find(city, planId).orElseThrow(PlanNotFound::new);
         Plan plan = reader.read(readBody.apply(body));
+        provinceCheck.check(city, plan);
         Evaluation judged = evaluator.evaluate(rules.rules(), rules.version(), plan); // no connection held
         return OptimisticWrite.run(() -> {
             PlanRow p = planDao.find(planId).orElseThrow(PlanNotFound::new);

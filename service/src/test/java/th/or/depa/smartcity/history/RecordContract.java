@@ -117,6 +117,7 @@ abstract class RecordContract {
         assertEquals(200, api().request("/api/plans/" + id, city).put(jakarta.ws.rs.client.Entity.json(
                 Api.example("phuket-livable-pass"))).getStatus());
         assertEquals(200, api().post("/api/plans/" + id + "/actions", office, "{\"action\":\"FORWARD\"}").status());
+        api().organisation("cnx", "Chiang Mai"); // a CITY user acts for a registered organisation
         String user = api().post("/api/users", admin, "{\"name\":\"Chiang Mai officer\",\"role\":\"CITY\",\"org\":\"cnx\"}")
                 .body().get("id").asText();
         assertEquals(200, api().request("/api/users/" + user + "/tokens", admin).delete().getStatus());
@@ -209,6 +210,7 @@ abstract class RecordContract {
     @Test
     @Order(3)
     void creatingAUserAndRevokingItsTokensAreInTheUsersRecord() {
+        api().organisation("kkc", "Khon Kaen"); // a CITY user acts for a registered organisation
         JsonNode created = api().post("/api/users", admin, "{\"name\":\"Khon Kaen officer\",\"role\":\"CITY\",\"org\":\"kkc\"}").body();
         String user = created.get("id").asText();
         assertEquals(200, api().request("/api/users/" + user + "/tokens", admin).delete().getStatus());
@@ -273,6 +275,7 @@ abstract class RecordContract {
     @Test
     @Order(9)
     void aRoleChangedBehindTheServicesBackIsCaught() {
+        api().organisation("skh", "Songkhla"); // a CITY user acts for a registered organisation
         String user = api().post("/api/users", admin, "{\"name\":\"Songkhla officer\",\"role\":\"CITY\",\"org\":\"skh\"}")
                 .body().get("id").asText();
         sql("UPDATE users SET role = 'ADMIN', organisation = NULL WHERE id = ?", user);

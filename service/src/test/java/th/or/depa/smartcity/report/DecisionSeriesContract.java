@@ -61,7 +61,7 @@ abstract class DecisionSeriesContract {
         com = List.of(comChair, api().token(Role.COMMITTEE, null, "COMMITTEE", false),
                 api().token(Role.COMMITTEE, null, "COMMITTEE", false));
         String phuket = api().city("org-series-a-" + UUID.randomUUID());
-        String korat = api().city("org-series-b-" + UUID.randomUUID());
+        String korat = api().city("org-series-b-" + UUID.randomUUID(), "Nakhon Ratchasima");
 
         revoked = submit(phuket, "phuket-livable-pass");
         certify(revoked);

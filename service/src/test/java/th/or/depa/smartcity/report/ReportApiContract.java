@@ -70,7 +70,7 @@ abstract class ReportApiContract {
         String c2 = api().token(Role.COMMITTEE, null, "COMMITTEE", false);
         api().token(Role.COMMITTEE, null, "COMMITTEE", false);
         cityA = api().city("org-a-" + UUID.randomUUID());
-        cityB = api().city("org-b-" + UUID.randomUUID());
+        cityB = api().city("org-b-" + UUID.randomUUID(), "Nakhon Ratchasima");
 
         minimal = submit(cityB, "minimal-fails-everything");
         korat = submit(cityB, "korat-new-city-pass");

@@ -46,7 +46,7 @@ class ReportStreamingH2Test {
     @BeforeAll
     void aYearOfPlans() {
         office = api.token(Role.OFFICE, null, null, false);
-        Api.Reply first = api.post("/api/plans", api.city("org-year"), Api.example("korat-new-city-pass"));
+        Api.Reply first = api.post("/api/plans", api.city("org-year", "Nakhon Ratchasima"), Api.example("korat-new-city-pass"));
         assertEquals(201, first.status(), first.raw());
         String id = first.body().get("plan").get("id").asText();
         api.jdbi().useTransaction(h -> {

@@ -207,9 +207,10 @@ abstract class RuleSetApiContract {
     void impactAnalysisCountsWhatACandidateWouldChange() {
         List<String> passing = List.of("phuket-livable-pass", "korat-new-city-pass", "few-datasets-warns-sca2");
         for (String ex : passing) {
-            assertEquals(201, api().post("/api/plans", city, Api.example(ex)).status());
+            assertEquals(201, api().post("/api/plans", city, Api.example(ex, Api.DEFAULT_PROVINCE)).status());
         }
-        assertEquals(201, api().post("/api/plans", city, Api.example("minimal-fails-everything")).status());
+        assertEquals(201, api().post("/api/plans", city, Api.example("minimal-fails-everything", Api.DEFAULT_PROVINCE))
+                .status());
         Api.Reply proposed = propose(TestRules.withParameter("minDomains", "4"));
         int v = proposed.body().get("version").asInt();
         Api.Reply impact = api().post("/api/rulesets/" + v + "/impact", reviewer, "{}");
@@ -233,7 +234,8 @@ abstract class RuleSetApiContract {
     void aCandidateThatRunsAwayOnAStoredPlanIsRefusedByItsImpactAnalysisNamingTheFile() throws Exception {
         ObjectNode plan = (ObjectNode) JSON.readTree(Api.example("phuket-livable-pass"));
         ((ObjectNode) plan.get("city")).put("province", "Chiang Mai"); // no rule test judges a plan there
-        assertEquals(201, api().post("/api/plans", city, plan.toString()).status());
+        String chiangMai = api().city("org-" + java.util.UUID.randomUUID(), "Chiang Mai");
+        assertEquals(201, api().post("/api/plans", chiangMai, plan.toString()).status());
         Map<String, String> files = new java.util.TreeMap<>(TestRules.withParameter("minDomains", "2"));
         files.put("criteria/spins-in-chiang-mai.drl", "package smartcity.criteria;\n"
                 + "import th.or.depa.smartcity.facts.*;\n\nrule \"spins for Chiang Mai\"\nwhen\n"

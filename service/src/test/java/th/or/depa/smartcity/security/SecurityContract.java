@@ -68,7 +68,10 @@ abstract class SecurityContract {
             Map.entry("POST /api/users", Set.of(Role.ADMIN)),
             Map.entry("GET /api/users", Set.of(Role.ADMIN)),
             Map.entry("GET /api/users/record", Set.of(Role.ADMIN, Role.OFFICE)),
-            Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)));
+            Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)),
+            Map.entry("POST /api/organisations", Set.of(Role.ADMIN)),
+            Map.entry("GET /api/organisations", ALL),
+            Map.entry("GET /api/organisations/{id}", ALL));
 
     /** Web pages: a session cookie opens them; without one (a bearer token is not one) they send you to sign in. */
     static final Set<String> SESSION_PAGES = Set.of("GET /ui/decisions", "GET /ui/decisions.csv", "GET /ui/decisions.pdf",

@@ -18,6 +18,10 @@ import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.UserService;
 import th.or.depa.smartcity.history.RecordKey;
+import th.or.depa.smartcity.organisation.OrganisationRefused;
+import th.or.depa.smartcity.organisation.Organisations;
+import th.or.depa.smartcity.plan.Provinces;
+import th.or.depa.smartcity.store.OrganisationDao;
 
 /**
  * A small HTTP client for tests against a running app: users with tokens, JSON in and out. Its Apache client retries
@@ -52,12 +56,55 @@ public final class Api {
         return RecordKey.load(config.getRecord().getKey(), config.getRecord().getKeyFile(), false);
     }
 
+    /** The province {@link #city(String)} registers an organisation in: most examples are Phuket's. */
+    public static final String DEFAULT_PROVINCE = "Phuket";
+
+    /** A user's token; a CITY's organisation is registered first (in {@link #DEFAULT_PROVINCE}) if it is not yet. */
     public String token(Role role, String org, String body, boolean chair) {
+        if (role == Role.CITY && org != null) {
+            organisation(org, DEFAULT_PROVINCE);
+        }
         return new UserService(jdbi(), recordKey(), Clock.systemUTC()).create("test " + role, role, org, body, chair).token();
     }
 
+    /** A CITY token of an organisation registered in Phuket (the province of most examples). */
     public String city(String org) {
+        return city(org, DEFAULT_PROVINCE);
+    }
+
+    /** A CITY token of an organisation registered in province (as the service names it, e.g. "Nakhon Ratchasima"). */
+    public String city(String org, String province) {
+        organisation(org, province);
         return token(Role.CITY, org, null, false);
+    }
+
+    /** Registers the organisation (through the service's own path, by the command line) unless it already is. */
+    public void organisation(String id, String province) {
+        Jdbi jdbi = jdbi();
+        if (jdbi.onDemand(OrganisationDao.class).find(id).isPresent()) {
+            return;
+        }
+        try {
+            new Organisations(jdbi, Provinces.load(), recordKey(), Clock.systemUTC()).create(null,
+                    new Organisations.Fields(id, "หน่วยงานทดสอบ " + id, "Test organisation " + id, province,
+                            "MUNICIPALITY"));
+        } catch (OrganisationRefused e) {
+            if (e.status() != 409) { // 409: another test thread registered it first
+                throw e;
+            }
+        }
+    }
+
+    /** An example plan with its city.province set to province (for a city registered elsewhere than the example). */
+    public static String example(String name, String province) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode plan = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    MAPPER.readTree(example(name));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) plan.get("city")).put("province", province);
+            return MAPPER.writeValueAsString(plan);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String example(String name) {

@@ -17,7 +17,8 @@ public final class PlanVariants {
     private final List<ObjectNode> examples;
 
     public PlanVariants() {
-        examples = EXAMPLES.stream().map(Api::example).map(PlanVariants::read).toList();
+        // every example in Phuket: the test cities (Api.city) are registered there, and a plan must be for its city's province
+        examples = EXAMPLES.stream().map(e -> Api.example(e, Api.DEFAULT_PROVINCE)).map(PlanVariants::read).toList();
     }
 
     /** The reference the n-th plan carries, so that stored plans can be matched to what was sent. */

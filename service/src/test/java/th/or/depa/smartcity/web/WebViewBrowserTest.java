@@ -66,7 +66,7 @@ class WebViewBrowserTest {
         Api api = new Api(APP);
         String city = api.city("org-" + UUID.randomUUID());
         phuket = submit(api, city, "phuket-livable-pass");
-        korat = submit(api, city, "korat-new-city-pass");
+        korat = submit(api, api.city("org-k-" + UUID.randomUUID(), "Nakhon Ratchasima"), "korat-new-city-pass");
         office = api.token(Role.OFFICE, null, null, false);
         reviewer = api.token(Role.REVIEWER, null, null, false);
         secondReviewer = api.token(Role.REVIEWER, null, null, false);
