@@ -2,8 +2,10 @@ package th.or.depa.smartcity.report;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Horizontal bar charts as inline SVG, drawn on the server: one row per bar, a bar made of coloured segments
@@ -35,55 +37,56 @@ public final class SvgChart {
     private SvgChart() {
     }
 
+    /** The chart: geometry computed here, the markup in report/templates/chart.mustache (escaped by the engine). */
     public static String bars(String title, List<Bar> bars, List<Key> legend) {
         long max = Math.max(1, bars.stream().mapToLong(Bar::total).max().orElse(1));
         List<List<String>> labels = bars.stream().map(b -> wrap(b.label(), LABEL - 12)).toList();
         int height = 8 + labels.stream().mapToInt(l -> rowHeight(l.size())).sum() + (bars.isEmpty() ? 24 : 0)
                 + (legend.isEmpty() ? 0 : 24) + 4;
-        StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" aria-label=\"").append(Html.text(title)).append("\">")
-                .append("<title>").append(Html.text(title)).append("</title>");
+        Map<String, Object> m = new HashMap<>();
+        m.put("width", WIDTH);
+        m.put("height", height);
+        m.put("title", title);
+        m.put("font", FONT);
         int y = 8;
         if (bars.isEmpty()) {
-            s.append(text(LABEL, y + 17, "start", "–"));
+            m.put("empty", Map.of("x", LABEL, "y", y + 17));
             y += 24;
         }
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             List<String> lines = labels.get(i);
             int row = rowHeight(lines.size());
-            s.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(y + PAD / 2 + 12)
-                    .append("\" text-anchor=\"end\" font-size=\"").append(FONT).append("\">");
+            List<Map<String, Object>> spans = new ArrayList<>();
             for (int l = 0; l < lines.size(); l++) {
-                s.append("<tspan x=\"").append(LABEL - 8).append("\" dy=\"").append(l == 0 ? 0 : LINE).append("\">")
-                        .append(Html.text(lines.get(l))).append("</tspan>");
+                spans.add(Map.of("dy", l == 0 ? 0 : LINE, "text", lines.get(l)));
             }
-            s.append("</text>");
             int barTop = y + (row - (LINE + 2)) / 2;
             double x = LABEL;
+            List<Map<String, Object>> rects = new ArrayList<>();
             for (Segment seg : bar.segments()) {
                 double w = seg.value() * (double) BARS / max;
                 if (w > 0) {
-                    s.append("<rect x=\"").append(round(x)).append("\" y=\"").append(barTop).append("\" width=\"")
-                            .append(round(w)).append("\" height=\"").append(LINE + 2).append("\" fill=\"")
-                            .append(Html.text(seg.color())).append("\"><title>").append(Html.text(bar.label() + " — "
-                                    + seg.name() + ": " + seg.value())).append("</title></rect>");
+                    rects.add(Map.of("x", round(x), "width", round(w), "color", seg.color(),
+                            "tip", bar.label() + " — " + seg.name() + ": " + seg.value()));
                 }
                 x += w;
             }
-            s.append(text((int) Math.round(x) + 6, barTop + 14, "start", Long.toString(bar.total())));
+            rows.add(Map.of("labelX", LABEL - 8, "labelY", y + PAD / 2 + 12, "lines", spans, "top", barTop,
+                    "height", LINE + 2, "rects", rects, "totalX", (int) Math.round(x) + 6, "totalY", barTop + 14,
+                    "total", bar.total()));
             y += row;
         }
+        m.put("rows", rows);
+        List<Map<String, Object>> keys = new ArrayList<>();
         int x = LABEL;
         for (Key key : legend) {
-            s.append("<rect x=\"").append(x).append("\" y=\"").append(y + 7).append("\" width=\"12\" height=\"12\" fill=\"")
-                    .append(Html.text(key.color())).append("\"/>");
-            s.append(text(x + 16, y + 17, "start", key.name()));
+            keys.add(Map.of("x", x, "y", y + 7, "textX", x + 16, "textY", y + 17, "color", key.color(), "name", key.name()));
             x += 30 + (int) Math.ceil(width(key.name()));
         }
-        return s.append("</svg>").toString();
+        m.put("legend", keys);
+        return ReportTemplates.render("chart", m);
     }
 
     private static int rowHeight(int lines) {
@@ -173,11 +176,6 @@ public final class SvgChart {
             }
         }
         return w;
-    }
-
-    private static String text(int x, int y, String anchor, String text) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\" font-size=\"" + FONT + "\">"
-                + Html.text(text) + "</text>";
     }
 
     private static String round(double v) {
