@@ -62,7 +62,8 @@ public class WebResource {
     private static final long SIGNIN_FORM_SECONDS = 3600;
     private static final String HTML = WebResponses.HTML;
     private static final Map<String, String> STATIC = Map.of("app.css", "/web/app.css", "app.js", "/web/app.js",
-            "report.css", "/report/report.css");
+            "report.css", "/report/report.css", "Garuda.ttf", "/report/fonts/Garuda.ttf",
+            "Garuda-Bold.ttf", "/report/fonts/Garuda-Bold.ttf");
 
     /** The states whose plans the screening queue lists; what the office may do on each, the rules say. */
     private static final List<String> SCREENING_QUEUE = List.of("SCREENING", "SUBCOMMITTEE_REVIEW",
@@ -312,7 +313,8 @@ public class WebResource {
             if (in == null) {
                 return Response.status(404).build();
             }
-            String type = name.endsWith(".css") ? "text/css; charset=UTF-8" : "text/javascript; charset=UTF-8";
+            String type = name.endsWith(".css") ? "text/css; charset=UTF-8"
+                    : name.endsWith(".ttf") ? "font/ttf" : "text/javascript; charset=UTF-8";
             return Response.ok(in.readAllBytes(), type).header("X-Content-Type-Options", "nosniff")
                     .header(HttpHeaders.CACHE_CONTROL, "max-age=300").build();
         }

@@ -10,7 +10,7 @@ final class WebResponses {
     static final String HTML = "text/html; charset=UTF-8";
     /** connect-src 'self': the impact page's script polls its job; nothing else leaves the page. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private WebResponses() {
     }

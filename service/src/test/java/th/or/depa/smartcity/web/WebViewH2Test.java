@@ -257,6 +257,11 @@ class WebViewH2Test {
     void staticFilesAreServedLocally() throws Exception {
         assertEquals(200, get("/ui/static/app.css", null).statusCode());
         assertTrue(get("/ui/static/app.js", null).body().contains("lang-toggle"));
+        // the Thai font the pages ask for, so Thai reads on a machine without one (CSP allows fonts from 'self')
+        HttpResponse<String> font = get("/ui/static/Garuda.ttf", null);
+        assertEquals(200, font.statusCode());
+        assertEquals("font/ttf", font.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(get("/ui/static/app.css", null).body().contains("/ui/static/Garuda.ttf"));
         assertEquals(404, get("/ui/static/config.yml", null).statusCode());
         assertTrue(get("/ui/static/..%2Fconfig.yml", null).statusCode() >= 400);
     }
