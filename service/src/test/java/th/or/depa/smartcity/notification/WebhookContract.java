@@ -49,12 +49,14 @@ abstract class WebhookContract {
     String office;
     String sub;
     String admin;
+    String chair;
 
     @BeforeAll
     void staff() {
         office = api().token(Role.OFFICE, null, null, false);
         sub = api().token(Role.COMMITTEE, null, "SUBCOMMITTEE", true);
         admin = api().token(Role.ADMIN, null, null, false);
+        chair = api().token(Role.COMMITTEE, null, "COMMITTEE", true);
     }
 
     String register(Api api, String token, String url) {
@@ -222,6 +224,70 @@ abstract class WebhookContract {
         assertEquals(201, made.status(), made.raw());
         assertTrue(made.body().get("secret").asText().length() >= 32, "a secret is made when none is given");
         assertEquals(403, api().post("/api/webhooks", office, "{\"url\":\"http://127.0.0.1/\"}").status());
+    }
+
+    @Test
+    void voteResultsAndTheCertificateReachTheCityAndTheBodiesAndExpiryIsNoticedOnceByTwoRunners() throws Exception {
+        try (Receiver cityHook = new Receiver(); Receiver committeeHook = new Receiver()) {
+            String org = "org-" + UUID.randomUUID();
+            String city = api().city(org);
+            register(api(), city, cityHook.url());
+            Api.Reply r = api().post("/api/webhooks", admin, "{\"url\":\"" + committeeHook.url()
+                    + "\",\"secret\":\"" + SECRET + "\",\"body\":\"COMMITTEE\"}");
+            assertEquals(201, r.status(), r.raw());
+            assertEquals("body:COMMITTEE", r.body().get("owner").asText());
+            String id = submit(api(), city);
+            forward(api(), office, id);
+            assertEquals(200, api().post("/api/plans/" + id + "/votes", sub, "{\"vote\":\"APPROVE\"}").status());
+            assertEquals("COMMITTEE_REVIEW", close(id));
+            assertEquals(200, api().post("/api/plans/" + id + "/votes", chair, "{\"vote\":\"APPROVE\"}").status());
+            assertEquals("CERTIFIED", close(id));
+
+            Poll.until("the city's seven notices", 20, () -> kinds(cityHook).size() >= 7);
+            assertEquals(List.of("CERTIFICATE_ISSUED", "STATE_CHANGED", "STATE_CHANGED", "STATE_CHANGED",
+                    "STATE_CHANGED", "VOTE_RESULT", "VOTE_RESULT"), kinds(cityHook).stream().sorted().toList());
+            Poll.until("the committee's notices", 20, () -> kinds(committeeHook).size() >= 3);
+            assertEquals(List.of("CERTIFICATE_ISSUED", "STATE_CHANGED", "VOTE_RESULT"),
+                    kinds(committeeHook).stream().sorted().toList(),
+                    "the committee: its review starts, its vote's result, the certificate");
+
+            // two instances' daily jobs, 100 days before the end: one notice (180 days) between them
+            java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(
+                    java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(),
+                            java.time.LocalDate.parse(api().get("/api/plans/" + id, city).body()
+                                    .get("certificate").get("validUntil").asText())) - 100));
+            Routes routes = Routes.load();
+            Outbox outbox = new Outbox(routes, MAPPER, () -> th.or.depa.smartcity.evaluation.Texts.of(
+                    th.or.depa.smartcity.engine.RuleFiles.readFolder(java.nio.file.Path.of("../rules"))));
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var a = two.submit(() -> new ExpiryNotices(api().jdbi(), routes, outbox, MAPPER, later,
+                    java.time.Duration.ofHours(1)).run());
+            var b = two.submit(() -> new ExpiryNotices(api().jdbi(), routes, outbox, MAPPER, later,
+                    java.time.Duration.ofHours(1)).run());
+            assertEquals(1, a.get() + b.get(), "one notice between the two runners");
+            two.shutdown();
+            assertEquals(0, new ExpiryNotices(api().jdbi(), routes, outbox, MAPPER, later,
+                    java.time.Duration.ofHours(1)).run(), "and none the next time");
+            // written at the later clock's time, so it is due then: read it from the outbox
+            List<th.or.depa.smartcity.store.NotificationDao.Notification> expiringNotices = api().jdbi()
+                    .onDemand(th.or.depa.smartcity.store.NotificationDao.class)
+                    .newest(List.of(Recipients.organisation(org)), 50).stream()
+                    .filter(n -> n.kind().equals("EXPIRING")).toList();
+            assertEquals(1, expiringNotices.size());
+            JsonNode expiring = json(expiringNotices.get(0).payload());
+            assertEquals(180, expiring.get("days").asInt());
+            assertTrue(expiring.get("title").get("th").asText().contains("180"), expiring.toString());
+        }
+    }
+
+    private String close(String id) {
+        Api.Reply r = api().post("/api/plans/" + id + "/actions", office, "{\"action\":\"CLOSE_VOTE\"}");
+        assertEquals(200, r.status(), r.raw());
+        return r.body().get("plan").get("state").asText();
+    }
+
+    private static List<String> kinds(Receiver hook) {
+        return hook.hits.stream().filter(h -> h.answered() == 200).map(h -> read(h).get("kind").asText()).toList();
     }
 
     private static JsonNode read(Receiver.Hit h) {
