@@ -41,7 +41,10 @@ public final class Outbox implements EventLog.Listener {
 
     @Override
     public void appended(Handle h, String planId, List<EventRow> events) {
-        h.savepoint("outbox");
+        boolean guarded = h.isInTransaction();
+        if (guarded) {
+            h.savepoint("outbox");
+        }
         try {
             NotificationDao dao = h.attach(NotificationDao.class);
             NotificationDao.PlanLine plan = null;
@@ -57,10 +60,14 @@ public final class Outbox implements EventLog.Listener {
                             e.stateBefore(), e.stateAfter(), data(e.data()), e.occurredAt(), null, null));
                 }
             }
-            h.releaseSavepoint("outbox");
+            if (guarded) {
+                h.releaseSavepoint("outbox");
+            }
         } catch (RuntimeException fault) {
             LOG.error("notifications of plan {} not written (the event stands)", planId, fault);
-            h.rollbackToSavepoint("outbox");
+            if (guarded) {
+                h.rollbackToSavepoint("outbox");
+            }
         }
     }
 
