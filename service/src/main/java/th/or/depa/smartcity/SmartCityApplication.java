@@ -102,7 +102,6 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
         var record = config.getRecord();
         RecordKey recordKey = RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), clock);
-        EventLog eventLog = new EventLog(recordKey);
 
         ObjectMapper mapper = env.getObjectMapper();
         Provinces provinces = Provinces.load();
@@ -131,6 +130,18 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 config.getRules().getPollMillis()));
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
         InForceTexts texts = new InForceTexts(ruleSets);
+        // every event appended to a plan's record writes its notifications in the same transaction (the outbox)
+        var hooks = config.getWebhooks();
+        th.or.depa.smartcity.notification.Routes routes = th.or.depa.smartcity.notification.Routes.load();
+        th.or.depa.smartcity.notification.Outbox outbox = new th.or.depa.smartcity.notification.Outbox(routes,
+                env.getObjectMapper(), texts);
+        EventLog eventLog = new EventLog(recordKey, outbox);
+        th.or.depa.smartcity.notification.UrlGuard urlGuard =
+                new th.or.depa.smartcity.notification.UrlGuard(hooks.isAllowPrivate());
+        env.lifecycle().manage(new th.or.depa.smartcity.notification.Dispatcher(jdbi, urlGuard, hooks.backoff(), clock,
+                hooks.pollInterval(), hooks.attemptTimeout(), hooks.getParallel()));
+        env.lifecycle().manage(new th.or.depa.smartcity.notification.ExpiryNotices(jdbi, routes, outbox,
+                env.getObjectMapper(), clock, hooks.expiryInterval()));
         // every PDF (plan report, decisions) through one renderer: Chromium, or openhtmltopdf with a warning
         th.or.depa.smartcity.report.PlanReportPdf.use(config.getPdf().renderer());
         env.healthChecks().register("pdf", new th.or.depa.smartcity.report.PdfHealthCheck());
@@ -174,6 +185,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper);
         env.jersey().register(new RuleSetsResource(ruleSets, impact));
         env.jersey().register(new CriteriaResource(ruleSets));
+        env.jersey().register(new th.or.depa.smartcity.api.WebhooksResource(
+                new th.or.depa.smartcity.notification.Webhooks(jdbi, urlGuard, clock)));
         env.jersey().register(new UsersResource(new UserService(jdbi, recordKey, clock)));
         env.jersey().register(new th.or.depa.smartcity.api.OrganisationsResource(
                 new th.or.depa.smartcity.organisation.Organisations(jdbi, provinces, recordKey, clock)));
@@ -192,6 +205,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)
         env.jersey().register(org.glassfish.jersey.media.multipart.MultiPartFeature.class);
         env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, mapper));
+        env.jersey().register(new th.or.depa.smartcity.web.InboxPage(sessions, jdbi, clock));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }
 

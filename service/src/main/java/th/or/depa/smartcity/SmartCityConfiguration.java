@@ -30,6 +30,20 @@ public class SmartCityConfiguration extends Configuration {
     @NotNull
     private PdfSettings pdf = new PdfSettings();
 
+    @Valid
+    @NotNull
+    private WebhookSettings webhooks = new WebhookSettings();
+
+    @JsonProperty("webhooks")
+    public WebhookSettings getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty("webhooks")
+    public void setWebhooks(WebhookSettings webhooks) {
+        this.webhooks = webhooks;
+    }
+
     @JsonProperty("pdf")
     public PdfSettings getPdf() {
         return pdf;
@@ -319,6 +333,132 @@ public class SmartCityConfiguration extends Configuration {
             return th.or.depa.smartcity.report.PdfRenderers.choose(chromium,
                     java.time.Duration.ofMillis(timeout.toMilliseconds()), maxConcurrent,
                     java.time.Duration.ofMillis(queueWait.toMilliseconds()));
+        }
+    }
+
+    /** Webhook delivery: which addresses a webhook may reach, how often and how long it is retried. */
+    public static class WebhookSettings {
+        /** Lets webhooks reach loopback and private addresses (tests, closed networks): WEBHOOK_ALLOW_PRIVATE. */
+        private boolean allowPrivate;
+        /** The wait after the first failed attempt; each next one doubles, up to retryMax, with jitter. */
+        @NotNull
+        private Duration retryFirst = Duration.seconds(10);
+        @NotNull
+        private Duration retryMax = Duration.hours(1);
+        /** A delivery not answered 2xx this long after its notification is FAILED. */
+        @NotNull
+        private Duration giveUpAfter = Duration.hours(24);
+        /** How often each instance looks for due deliveries. */
+        @NotNull
+        private Duration poll = Duration.seconds(1);
+        /** Connect and answer timeout of one attempt. */
+        @NotNull
+        private Duration timeout = Duration.seconds(5);
+        /** Attempts one instance makes at once. */
+        @Min(1)
+        private int parallel = 4;
+        /** How often the expiring-certificate notices are looked for. */
+        @NotNull
+        private Duration expiryEvery = Duration.hours(1);
+
+        @JsonProperty
+        public boolean isAllowPrivate() {
+            return allowPrivate;
+        }
+
+        @JsonProperty
+        public void setAllowPrivate(boolean allowPrivate) {
+            this.allowPrivate = allowPrivate;
+        }
+
+        @JsonProperty
+        public Duration getRetryFirst() {
+            return retryFirst;
+        }
+
+        @JsonProperty
+        public void setRetryFirst(Duration retryFirst) {
+            this.retryFirst = retryFirst;
+        }
+
+        @JsonProperty
+        public Duration getRetryMax() {
+            return retryMax;
+        }
+
+        @JsonProperty
+        public void setRetryMax(Duration retryMax) {
+            this.retryMax = retryMax;
+        }
+
+        @JsonProperty
+        public Duration getGiveUpAfter() {
+            return giveUpAfter;
+        }
+
+        @JsonProperty
+        public void setGiveUpAfter(Duration giveUpAfter) {
+            this.giveUpAfter = giveUpAfter;
+        }
+
+        @JsonProperty
+        public Duration getPoll() {
+            return poll;
+        }
+
+        @JsonProperty
+        public void setPoll(Duration poll) {
+            this.poll = poll;
+        }
+
+        @JsonProperty
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        @JsonProperty
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        @JsonProperty
+        public int getParallel() {
+            return parallel;
+        }
+
+        @JsonProperty
+        public void setParallel(int parallel) {
+            this.parallel = parallel;
+        }
+
+        @JsonProperty
+        public Duration getExpiryEvery() {
+            return expiryEvery;
+        }
+
+        @JsonProperty
+        public void setExpiryEvery(Duration expiryEvery) {
+            this.expiryEvery = expiryEvery;
+        }
+
+        static java.time.Duration of(Duration d) {
+            return java.time.Duration.ofMillis(d.toMilliseconds());
+        }
+
+        public th.or.depa.smartcity.notification.Backoff backoff() {
+            return new th.or.depa.smartcity.notification.Backoff(of(retryFirst), of(retryMax), of(giveUpAfter));
+        }
+
+        public java.time.Duration pollInterval() {
+            return of(poll);
+        }
+
+        public java.time.Duration attemptTimeout() {
+            return of(timeout);
+        }
+
+        public java.time.Duration expiryInterval() {
+            return of(expiryEvery);
         }
     }
 }

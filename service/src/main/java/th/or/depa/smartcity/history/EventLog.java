@@ -21,10 +21,21 @@ public final class EventLog {
     public static final String KEYED = "HMAC";
     public static final String UNKEYED = "SHA256";
 
+    /** Told of every append inside its transaction (the outbox of notifications); must not call out of the database. */
+    public interface Listener {
+        void appended(org.jdbi.v3.core.Handle h, String planId, List<EventRow> events);
+    }
+
     private final RecordKey key;
+    private final Listener listener;
 
     public EventLog(RecordKey key) {
+        this(key, (h, planId, events) -> { });
+    }
+
+    public EventLog(RecordKey key, Listener listener) {
         this.key = key;
+        this.listener = listener;
     }
 
     /**
@@ -50,6 +61,7 @@ public final class EventLog {
         }
         events.insert(rows);
         events.moveHead(planId, last.hash(), last.seq(), headMac(planId, last.seq(), last.hash()));
+        listener.appended(events.getHandle(), planId, rows);
         return rows;
     }
 

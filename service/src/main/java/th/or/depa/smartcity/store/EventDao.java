@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The append-only record. There is no update or delete here on purpose. */
 @RegisterConstructorMapper(EventRow.class)
-public interface EventDao {
+public interface EventDao extends org.jdbi.v3.sqlobject.SqlObject {
 
     @SqlUpdate("INSERT INTO events (plan_id, seq, type, actor_id, actor, role, occurred_at, state_before, state_after, "
             + "comment, rule_set_version, rule_set_sha256, data, prev_hash, hash, scheme, plan_row) VALUES (:planId, :seq, :type, "
