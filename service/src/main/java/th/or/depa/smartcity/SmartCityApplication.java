@@ -93,7 +93,14 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         JsonErrorHandler.install(env);
         // a relative Location stays relative: Jersey would otherwise complete it from the request's Host header
         env.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
-        Clock clock = Clock.systemUTC();
+        // the one clock of the service: real time, shifted by CLOCK_OFFSET for a rehearsal (refused at start if bad)
+        ServiceClock clock = ServiceClock.of(Clock.systemUTC(), config.getClockOffset());
+        if (clock.offset() != null) {
+            org.slf4j.LoggerFactory.getLogger(SmartCityApplication.class).warn(
+                    "CLOCK_OFFSET {}: the service runs at {}, not the real time (a rehearsal clock)", clock.offset(),
+                    clock.instant());
+        }
+        env.healthChecks().register("clock", new ClockHealthCheck(clock));
         Databases.prepare(config.getDatabase());
         Databases.migrate(config.getDatabase());
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
@@ -138,6 +145,11 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         PlanEvaluator evaluator = new PlanEvaluator(clock);
         PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, eventLog, mapper, clock);
         WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, eventLog, mapper, clock);
+        th.or.depa.smartcity.workflow.Certificates certificates = new th.or.depa.smartcity.workflow.Certificates(jdbi,
+                ruleSets, eventLog, mapper, clock);
+        plans.use(certificates);
+        env.lifecycle().manage(new th.or.depa.smartcity.workflow.ExpirySweep(certificates,
+                java.time.Duration.ofMillis(config.getCertificates().getExpiryCheckEvery().toMilliseconds())));
 
         env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(new TokenAuthenticator(jdbi))

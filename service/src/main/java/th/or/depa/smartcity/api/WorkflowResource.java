@@ -50,7 +50,7 @@ public class WorkflowResource {
     public PlanView act(@Auth User user, @PathParam("id") String id, InputStream body) {
         Map<String, JsonNode> b = JsonBodies.read(body, ACTION, Set.of("action"));
         WorkflowService.Acted acted = workflow.act(user, id, JsonBodies.text(b, "action"), JsonBodies.text(b, "comment"));
-        PlanView view = PlanView.of(acted.plan(), StoredJson.read(mapper, acted.plan().row().certificate()));
+        PlanView view = PlanView.of(acted.plan(), workflow.certificate(acted.plan().row()));
         return new PlanView(view.plan(), view.evaluation(), view.certificate(), acted.tally());
     }
 
