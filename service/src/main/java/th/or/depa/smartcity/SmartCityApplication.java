@@ -190,7 +190,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.api.OrganisationsResource(
                 new th.or.depa.smartcity.organisation.Organisations(jdbi, provinces, recordKey, clock)));
         env.jersey().register(new th.or.depa.smartcity.api.ReportsResource(
-                new th.or.depa.smartcity.report.Decisions(jdbi, mapper), provinces, mapper, clock, texts));
+                new th.or.depa.smartcity.report.Decisions(jdbi, mapper, certificates), provinces, mapper, clock, texts));
         env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(
                 new th.or.depa.smartcity.report.PlanReports(plans, workflow, mapper),
                 new th.or.depa.smartcity.report.PlanReportPage(provinces, texts), mapper, clock));
@@ -198,7 +198,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.web.WebResource(sessions, jdbi, plans, workflow, provinces, mapper,
                 clock, texts));
         env.jersey().register(new th.or.depa.smartcity.web.DecisionPages(sessions, jdbi, provinces, mapper, clock,
-                texts));
+                texts, certificates));
         env.jersey().register(new th.or.depa.smartcity.web.RuleSetPages(sessions, jdbi, ruleSets,
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)

@@ -114,6 +114,21 @@ public interface PlanDao {
     List<String> validUntilBefore(@Bind("day") java.time.LocalDate day, @Bind("state") String state,
                                   @Bind("limit") int limit);
 
+    /** A certificate the decisions report may list as expiring soon. */
+    record Expiring(String id, String city, String cityTh, String province, String state, String certificate,
+                    java.time.LocalDate certificateValidUntil) {
+    }
+
+    /** Certificates whose last valid day lies in [first, last], soonest first (report filters as reportPage). */
+    @SqlQuery("SELECT id, city, city_th, province, state, certificate, certificate_valid_until FROM plans "
+            + "WHERE certificate_valid_until >= :first AND certificate_valid_until <= :last"
+            + " AND (CAST(:state AS VARCHAR) IS NULL OR state = :state)"
+            + " AND (CAST(:province AS VARCHAR) IS NULL OR province = :province)"
+            + " ORDER BY certificate_valid_until, id")
+    @RegisterConstructorMapper(Expiring.class)
+    List<Expiring> validUntilBetween(@Bind("first") java.time.LocalDate first, @Bind("last") java.time.LocalDate last,
+                                     @Bind("state") String state, @Bind("province") String province);
+
     /** Rows with a certificate written before certificate_valid_until existed (V9). */
     @SqlQuery("SELECT id, certificate FROM plans WHERE certificate IS NOT NULL AND certificate_valid_until IS NULL")
     @RegisterConstructorMapper(CertificateOnly.class)

@@ -63,9 +63,43 @@ public final class Certificates implements CertificateLife {
 
     @Override
     public String status(PlanRow p) {
-        LocalDate until = p.certificateValidUntil();
-        return until == null ? null : status(ruleSets.inForce(), new CertificateHeld(p.state(), until,
-                renewed(p.certificate())), today());
+        return status(p.state(), p.certificate());
+    }
+
+    /** The status of a certificate (its stored JSON) of a plan in a state, today; null without one. */
+    public String status(String planState, String certificate) {
+        LocalDate until = PlanRow.validUntil(certificate);
+        return until == null ? null : status(ruleSets.inForce(), new CertificateHeld(planState, until,
+                renewed(certificate)), today());
+    }
+
+    /** A certificate in its renewal window, as the decisions report lists it (daysLeft: to validUntil, from today). */
+    public record Expiring(String planId, String city, String cityTh, String province, LocalDate validUntil,
+                           String status, long daysLeft) {
+    }
+
+    /**
+     * The certificates that end within the renewal window from today (renewalWindowDays of the rules in force: the
+     * next 180 days by default) and that the rules find RENEWAL_OPEN, soonest first; state and province filter.
+     */
+    public List<Expiring> expiringSoon(String state, String province) {
+        RuleSets.InForce rules = ruleSets.inForce();
+        var window = rules.rules().parameters().get("renewalWindowDays");
+        if (window == null) {
+            return List.of(); // a rule set from before certificate.drl
+        }
+        LocalDate today = today();
+        List<Expiring> out = new java.util.ArrayList<>();
+        for (PlanDao.Expiring e : onDemand.validUntilBetween(today, today.plusDays(window.intValue()), state,
+                province)) {
+            String status = status(rules, new CertificateHeld(e.state(), e.certificateValidUntil(),
+                    renewed(e.certificate())), today);
+            if ("RENEWAL_OPEN".equals(status)) {
+                out.add(new Expiring(e.id(), e.city(), e.cityTh(), e.province(), e.certificateValidUntil(), status,
+                        ChronoUnit.DAYS.between(today, e.certificateValidUntil())));
+            }
+        }
+        return out;
     }
 
     /**
