@@ -21,7 +21,6 @@ import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.history.HistoryItem;
 import th.or.depa.smartcity.plan.PlanView;
-import th.or.depa.smartcity.store.StoredJson;
 import th.or.depa.smartcity.store.VoteRow;
 import th.or.depa.smartcity.workflow.WorkflowService;
 
