@@ -131,6 +131,15 @@ abstract class CertificateLifeContract {
         assertEquals(ChronoUnit.DAYS.between(today("P1Y7M"), until), listed.get("daysLeft").asLong());
         assertEquals("Phuket", listed.get("province").asText());
         assertEquals("RENEWAL_OPEN", line(soonReport, id).get("certificate").get("status").asText());
+        Api.Reply page = soon.get("/api/reports/decisions?format=html", plans.office());
+        assertEquals(200, page.status());
+        int table = page.raw().indexOf("id=\"expiring-soon\"");
+        assertTrue(table > 0 && page.raw().indexOf("data-plan=\"" + id + "\" data-valid-until=\"" + until + "\"",
+                table) > 0, "the page lists it as expiring soon");
+        assertTrue(page.raw().contains("data-status=\"RENEWAL_OPEN\""), "and shows its status");
+        Api.Reply planPage = soon.get("/api/plans/" + id + "/report?format=html", city);
+        assertTrue(planPage.raw().contains("class=\"certificate-status\" data-status=\"RENEWAL_OPEN\""),
+                "the plan report shows the certificate's status");
         String untilMonth = "?from=" + until.withDayOfMonth(1) + "&to=" + until.withDayOfMonth(until.lengthOfMonth());
         JsonNode before = report(soon, untilMonth).get("seriesTotals");
         assertTrue(before.get("expiring").asLong() >= 1, before.toString());
