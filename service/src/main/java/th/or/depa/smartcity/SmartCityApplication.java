@@ -93,7 +93,14 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         JsonErrorHandler.install(env);
         // a relative Location stays relative: Jersey would otherwise complete it from the request's Host header
         env.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
-        Clock clock = Clock.systemUTC();
+        // the one clock of the service: real time, shifted by CLOCK_OFFSET for a rehearsal (refused at start if bad)
+        ServiceClock clock = ServiceClock.of(Clock.systemUTC(), config.getClockOffset());
+        if (clock.offset() != null) {
+            org.slf4j.LoggerFactory.getLogger(SmartCityApplication.class).warn(
+                    "CLOCK_OFFSET {}: the service runs at {}, not the real time (a rehearsal clock)", clock.offset(),
+                    clock.instant());
+        }
+        env.healthChecks().register("clock", new ClockHealthCheck(clock));
         Databases.prepare(config.getDatabase());
         Databases.migrate(config.getDatabase());
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
@@ -149,6 +156,11 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         PlanEvaluator evaluator = new PlanEvaluator(clock);
         PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, eventLog, mapper, clock);
         WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, eventLog, mapper, clock);
+        th.or.depa.smartcity.workflow.Certificates certificates = new th.or.depa.smartcity.workflow.Certificates(jdbi,
+                ruleSets, eventLog, mapper, clock);
+        plans.use(certificates);
+        env.lifecycle().manage(new th.or.depa.smartcity.workflow.ExpirySweep(certificates,
+                java.time.Duration.ofMillis(config.getCertificates().getExpiryCheckEvery().toMilliseconds())));
 
         env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(new TokenAuthenticator(jdbi))
@@ -191,7 +203,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.api.OrganisationsResource(
                 new th.or.depa.smartcity.organisation.Organisations(jdbi, provinces, recordKey, clock)));
         env.jersey().register(new th.or.depa.smartcity.api.ReportsResource(
-                new th.or.depa.smartcity.report.Decisions(jdbi, mapper), provinces, mapper, clock, texts));
+                new th.or.depa.smartcity.report.Decisions(jdbi, mapper, certificates), provinces, mapper, clock, texts));
         env.jersey().register(new th.or.depa.smartcity.api.PlanReportResource(
                 new th.or.depa.smartcity.report.PlanReports(plans, workflow, mapper),
                 new th.or.depa.smartcity.report.PlanReportPage(provinces, texts), mapper, clock));
@@ -199,7 +211,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.web.WebResource(sessions, jdbi, plans, workflow, provinces, mapper,
                 clock, texts));
         env.jersey().register(new th.or.depa.smartcity.web.DecisionPages(sessions, jdbi, provinces, mapper, clock,
-                texts));
+                texts, certificates));
         env.jersey().register(new th.or.depa.smartcity.web.RuleSetPages(sessions, jdbi, ruleSets,
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)

@@ -64,6 +64,49 @@ public class SmartCityConfiguration extends Configuration {
         this.record = record;
     }
 
+    /** CLOCK_OFFSET: an ISO-8601 duration the service's clock runs ahead (or, with a minus, behind); empty: none. */
+    private String clockOffset;
+
+    @JsonProperty("clockOffset")
+    public String getClockOffset() {
+        return clockOffset;
+    }
+
+    @JsonProperty("clockOffset")
+    public void setClockOffset(String clockOffset) {
+        this.clockOffset = clockOffset;
+    }
+
+    @Valid
+    @NotNull
+    private CertificateSettings certificates = new CertificateSettings();
+
+    @JsonProperty("certificates")
+    public CertificateSettings getCertificates() {
+        return certificates;
+    }
+
+    @JsonProperty("certificates")
+    public void setCertificates(CertificateSettings certificates) {
+        this.certificates = certificates;
+    }
+
+    /** How often the service looks for certificates past their validUntil (the check on read covers the gaps). */
+    public static class CertificateSettings {
+        @NotNull
+        private Duration expiryCheckEvery = Duration.minutes(1);
+
+        @JsonProperty("expiryCheckEvery")
+        public Duration getExpiryCheckEvery() {
+            return expiryCheckEvery;
+        }
+
+        @JsonProperty("expiryCheckEvery")
+        public void setExpiryCheckEvery(Duration expiryCheckEvery) {
+            this.expiryCheckEvery = expiryCheckEvery;
+        }
+    }
+
     /** Submissions and evaluations per token per minute; 0 or absent is off. */
     @Min(0)
     private int rateLimitPerMinute = 0;

@@ -88,6 +88,6 @@ public class PlansResource {
     }
 
     private JsonNode certificate(PlanService.PlanDetails d) {
-        return d.row().certificate() == null ? null : StoredJson.read(mapper, d.row().certificate());
+        return plans.certificate(d.row());
     }
 }

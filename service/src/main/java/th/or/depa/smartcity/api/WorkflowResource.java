@@ -21,7 +21,6 @@ import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.history.HistoryItem;
 import th.or.depa.smartcity.plan.PlanView;
-import th.or.depa.smartcity.store.StoredJson;
 import th.or.depa.smartcity.store.VoteRow;
 import th.or.depa.smartcity.workflow.WorkflowService;
 
@@ -50,7 +49,7 @@ public class WorkflowResource {
     public PlanView act(@Auth User user, @PathParam("id") String id, InputStream body) {
         Map<String, JsonNode> b = JsonBodies.read(body, ACTION, Set.of("action"));
         WorkflowService.Acted acted = workflow.act(user, id, JsonBodies.text(b, "action"), JsonBodies.text(b, "comment"));
-        PlanView view = PlanView.of(acted.plan(), StoredJson.read(mapper, acted.plan().row().certificate()));
+        PlanView view = PlanView.of(acted.plan(), workflow.certificate(acted.plan().row()));
         return new PlanView(view.plan(), view.evaluation(), view.certificate(), acted.tally());
     }
 

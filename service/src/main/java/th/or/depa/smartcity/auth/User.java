@@ -11,6 +11,9 @@ public record User(String id, String name, Role role, String organisation, Strin
         return name;
     }
 
+    /** The service itself, as the actor of the events it writes on its own (a certificate's expiry). */
+    public static final User SYSTEM = new User(null, "system", null, null, null, false);
+
     /** A CITY sees only its own organisation's plans; every other role sees all. */
     public boolean maySee(String planOrganisation) {
         return role != Role.CITY || (organisation != null && organisation.equals(planOrganisation));

@@ -2,7 +2,6 @@ package th.or.depa.smartcity.cli;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -39,7 +38,7 @@ public class AddOrganisationCommand extends ConfiguredCommand<SmartCityConfigura
         Jdbi jdbi = Cli.jdbi(config);
         var record = config.getRecord();
         Organisations organisations = new Organisations(jdbi, Provinces.load(),
-                RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), Clock.systemUTC()), Clock.systemUTC());
+                RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), Cli.clock(config)), Cli.clock(config));
         OrganisationRow row;
         try {
             row = organisations.create(null, new Organisations.Fields(ns.getString("id"), ns.getString("nameTh"),

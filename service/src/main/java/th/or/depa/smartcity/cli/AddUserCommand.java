@@ -2,7 +2,6 @@ package th.or.depa.smartcity.cli;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import java.time.Clock;
 import java.util.Map;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -49,7 +48,7 @@ public class AddUserCommand extends ConfiguredCommand<SmartCityConfiguration> {
         UserService.Created created;
         try {
             created = new UserService(jdbi,
-                    RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), Clock.systemUTC()), Clock.systemUTC())
+                    RecordKeeping.open(jdbi, record.getKey(), record.getKeyFile(), Cli.clock(config)), Cli.clock(config))
                     .create(name, Role.valueOf(role), org, body, chair);
         } catch (UnknownOrganisation e) {
             System.err.println("--org: " + e.en());

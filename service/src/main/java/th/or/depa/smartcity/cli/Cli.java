@@ -23,4 +23,9 @@ final class Cli {
         Databases.migrate(db);
         return Jdbi.create(db.getUrl(), db.getUser(), db.getPassword()).installPlugin(new SqlObjectPlugin());
     }
+
+    /** The service's clock as the configuration sets it (CLOCK_OFFSET included), so a command on a rehearsal copy agrees. */
+    static java.time.Clock clock(SmartCityConfiguration config) {
+        return th.or.depa.smartcity.ServiceClock.of(java.time.Clock.systemUTC(), config.getClockOffset());
+    }
 }

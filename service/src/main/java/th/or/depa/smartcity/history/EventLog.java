@@ -70,7 +70,8 @@ public final class EventLog {
         String prev = last == null ? null : last.hash();
         String actorId = e.actor() == null ? null : e.actor().id();
         String actor = e.actor() == null ? null : e.actor().name();
-        String role = e.actor() == null ? null : e.actor().role().name();
+        // the service's own events (EXPIRED) carry the actor "system" and no role
+        String role = e.actor() == null || e.actor().role() == null ? null : e.actor().role().name();
         EventRow unsigned = new EventRow(planId, seq, e.type(), actorId, actor, role, e.at(), e.stateBefore(),
                 e.stateAfter(), e.comment(), e.ruleSetVersion(), e.ruleSetSha256(), e.data(), prev, null, KEYED, row);
         return new EventRow(planId, seq, e.type(), actorId, actor, role, e.at(), e.stateBefore(),

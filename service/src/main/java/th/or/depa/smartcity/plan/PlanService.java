@@ -50,6 +50,7 @@ public final class PlanService {
     // for single statements outside a transaction; a transaction attaches its DAOs to its handle once
     private final PlanDao planDao;
     private final ProvinceCheck provinceCheck;
+    private volatile CertificateLife certificates = CertificateLife.NONE;
 
     public PlanService(Jdbi jdbi, PlanReader reader, PlanEvaluator evaluator, RuleSets ruleSets, EventLog eventLog,
                        ObjectMapper mapper, Clock clock) {
@@ -62,6 +63,23 @@ public final class PlanService {
         this.clock = clock;
         this.planDao = jdbi.onDemand(PlanDao.class);
         this.provinceCheck = new ProvinceCheck(jdbi, reader.provinces());
+    }
+
+    /** Wires the certificate rules in (they need this service, so they come after it). */
+    public void use(CertificateLife certificates) {
+        this.certificates = certificates;
+    }
+
+    /** The plan's certificate as the API shows it, with its status today; null without one. */
+    public JsonNode certificate(PlanRow p) {
+        JsonNode cert = p.certificate() == null ? null : StoredJson.read(mapper, p.certificate());
+        if (cert instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            String status = certificates.status(p);
+            if (status != null) {
+                o.put("status", status);
+            }
+        }
+        return cert;
     }
 
     /** Evaluates a plan body under the rules in force without storing anything. */
@@ -201,8 +219,10 @@ public final class PlanService {
     /** The plan if it exists and the caller may see it; another city's plan is as absent as a missing one. */
     public Optional<PlanDetails> find(User caller, String planId) {
         // one handle for the reads: the on-demand DAO joins it
-        return jdbi.withHandle(h -> planDao.find(planId).filter(p -> caller.maySee(p.organisation()))
-                .map(p -> details(planDao, p)));
+        // a certificate past its validUntil is expired first (its own transaction), so no answer shows it CERTIFIED
+        Optional<PlanRow> seen = planDao.find(planId).filter(p -> caller.maySee(p.organisation()))
+                .map(certificates::current);
+        return seen.map(p -> jdbi.withHandle(h -> details(planDao, p)));
     }
 
     public Optional<List<Evaluation>> evaluations(User caller, String planId) {
@@ -215,6 +235,7 @@ public final class PlanService {
                 ? new PlanFilter(caller.organisation() == null ? "" : caller.organisation(), filter.state(),
                 filter.province(), filter.kind())
                 : filter;
+        certificates.expireDue();
         return jdbi.withHandle(h -> new Page(planDao.list(scoped, limit, offset), planDao.count(scoped)));
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 public final class PlanStates {
 
     public static final Set<String> ALL = Set.of("NOT_ELIGIBLE", "SCREENING", "REVISION_REQUESTED",
-            "SUBCOMMITTEE_REVIEW", "COMMITTEE_REVIEW", "CERTIFIED", "REJECTED", "WITHDRAWN", "REVOKED");
+            "SUBCOMMITTEE_REVIEW", "COMMITTEE_REVIEW", "CERTIFIED", "REJECTED", "WITHDRAWN", "REVOKED", "EXPIRED");
 
     private PlanStates() {
     }

@@ -34,6 +34,7 @@ public final class DecisionJson {
             json.writeObjectField("totals", totals);
             json.writeObjectField("series", series.months());
             json.writeObjectField("seriesTotals", series.totals());
+            json.writeObjectField("expiringSoon", series.expiringSoon());
             json.writeEndObject();
             json.flush();
         }

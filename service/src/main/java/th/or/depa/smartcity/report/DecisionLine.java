@@ -23,8 +23,8 @@ public record DecisionLine(String id, String organisation, String city, String c
     public record Tally(String body, int approve, int reject, int abstain, int recused, String result) {
     }
 
-    /** The certificate's period: calendar days in Asia/Bangkok. */
-    @JsonPropertyOrder({"validFrom", "validUntil"})
-    public record Dates(String validFrom, String validUntil) {
+    /** The certificate's period (calendar days in Asia/Bangkok) and its status today (certificate.drl). */
+    @JsonPropertyOrder({"validFrom", "validUntil", "status"})
+    public record Dates(String validFrom, String validUntil, String status) {
     }
 }

@@ -105,6 +105,18 @@ public final class DecisionPage {
         m.put("series", series.months().stream().map(p -> seriesRow(p, false)).toList());
         m.put("seriesTotals", seriesRow(series.totals(), true));
         m.put("seriesChart", seriesChart(series));
+        m.put("expiringSoon", series.expiringSoon().stream().map(e -> {
+            Map<String, Object> r = new HashMap<>();
+            r.put("planId", e.planId());
+            r.put("city", e.city());
+            r.put("cityTh", e.cityTh());
+            r.put("province", Html.both(province(e.province())));
+            r.put("validUntil", e.validUntil().toString());
+            r.put("daysLeft", e.daysLeft());
+            r.put("statusCode", e.status());
+            r.put("status", Html.both(texts.label("certificateStatus", e.status())));
+            return r;
+        }).toList());
         m.put("domains", totals.getByDomain().entrySet().stream().map(e -> Map.of(
                 "label", Html.both(texts.label("domain", e.getKey())), "n", e.getValue())).toList());
         m.put("plans", (Iterable<Map<String, Object>>) () -> new Rows(lines));
@@ -256,6 +268,9 @@ public final class DecisionPage {
                 "anyRecused", t.recused() > 0, "result", Html.both(texts.label("vote", t.result())))).toList());
         r.put("certificate", p.certificate() == null ? null
                 : p.certificate().validFrom() + " – " + p.certificate().validUntil());
+        String status = p.certificate() == null ? null : p.certificate().status();
+        r.put("certificateStatusCode", status);
+        r.put("certificateStatus", status == null ? null : Html.both(texts.label("certificateStatus", status)));
         r.put("updated", Html.time(p.updatedAt()));
         return r;
     }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import th.or.depa.smartcity.store.SeriesDao;
 import th.or.depa.smartcity.store.StoredJson;
+import th.or.depa.smartcity.workflow.Certificates;
 import th.or.depa.smartcity.workflow.WorkflowService;
 
 /**
@@ -27,16 +28,21 @@ public final class DecisionSeries {
 
     static final int MOST_UNMET = 5;
 
-    /** The months in order and the whole period (its counts are the sums of the months'; mostUnmet over it). */
-    public record Series(List<PeriodCounts> months, PeriodCounts totals) {
+    /**
+     * The months in order and the whole period (its counts are the sums of the months'; mostUnmet over it), and the
+     * certificates in their renewal window today (expiringSoon: not bound to the period, filtered like the plans).
+     */
+    public record Series(List<PeriodCounts> months, PeriodCounts totals, List<Certificates.Expiring> expiringSoon) {
     }
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
+    private final Certificates certificates;
 
-    public DecisionSeries(Jdbi jdbi, ObjectMapper mapper) {
+    public DecisionSeries(Jdbi jdbi, ObjectMapper mapper, Certificates certificates) {
         this.jdbi = jdbi;
         this.mapper = mapper;
+        this.certificates = certificates;
     }
 
     /** The month of an instant as a calendar in Bangkok reads it: 2026-10-31T17:30Z is 2026-11. */
@@ -47,8 +53,14 @@ public final class DecisionSeries {
     public Series of(DecisionQuery q) {
         Map<YearMonth, Counter> months = new TreeMap<>();
         Counter whole = new Counter();
+        Map<YearMonth, Long> expiring = new TreeMap<>();
         jdbi.useTransaction(h -> {
             SeriesDao dao = h.attach(SeriesDao.class);
+            java.time.LocalDate first = q.from() == null ? java.time.LocalDate.of(1, 1, 1) : q.from();
+            java.time.LocalDate end = q.to() == null ? java.time.LocalDate.of(9999, 1, 1) : q.to().plusDays(1);
+            for (java.time.LocalDate d : dao.validUntil(first, end, q.status(), q.province())) {
+                expiring.merge(YearMonth.from(d), 1L, Long::sum);
+            }
             try (Stream<SeriesDao.Move> moves = dao.moves(q.fromInstant(), q.toInstantExclusive(), q.status(),
                     q.province())) {
                 moves.forEach(m -> months.computeIfAbsent(month(m.at()), k -> new Counter()).move(m));
@@ -69,13 +81,16 @@ public final class DecisionSeries {
             }
         });
         List<PeriodCounts> out = new ArrayList<>();
+        // a certificate ending in a month counts there; an open-ended period does not grow into the future for it
         for (YearMonth m : span(q, months)) {
             Counter c = months.getOrDefault(m, new Counter());
+            c.expiring = expiring.getOrDefault(m, 0L);
             whole.addCounts(c);
             out.add(c.counts(m.toString()));
         }
         String period = out.isEmpty() ? null : out.get(0).period() + "/" + out.get(out.size() - 1).period();
-        return new Series(out, whole.counts(period));
+        return new Series(out, whole.counts(period), certificates == null ? List.of()
+                : certificates.expiringSoon(q.status(), q.province()));
     }
 
     /** Every month of the period: from its bounds, or without bounds from the first to the last month seen. */
@@ -134,6 +149,9 @@ public final class DecisionSeries {
         long certified;
         long rejected;
         long revoked;
+        long expiring;
+        long expired;
+        long renewed;
         long withdrawn;
         long evaluated;
         long passed;
@@ -144,6 +162,8 @@ public final class DecisionSeries {
                 case "SUBMITTED" -> submitted++;
                 case "REVISED" -> revised++;
                 case "CERTIFIED" -> certified++;
+                case "EXPIRED" -> expired++;
+                case "RENEWED" -> renewed++;
                 case "ACTION" -> {
                     if (m.stateAfter() == null || m.stateAfter().equals(m.stateBefore())) {
                         return;
@@ -174,6 +194,9 @@ public final class DecisionSeries {
             certified += c.certified;
             rejected += c.rejected;
             revoked += c.revoked;
+            expiring += c.expiring;
+            expired += c.expired;
+            renewed += c.renewed;
             withdrawn += c.withdrawn;
             evaluated += c.evaluated;
             passed += c.passed;
@@ -186,7 +209,7 @@ public final class DecisionSeries {
                     .limit(MOST_UNMET).map(e -> new PeriodCounts.Unmet(e.getKey(), e.getValue())).toList();
             Double rate = evaluated == 0 ? null : Math.round(passed * 10000.0 / evaluated) / 10000.0;
             return new PeriodCounts(period, submitted, revised, passedScreening, certified, rejected, revoked,
-                    withdrawn, evaluated, passed, rate, most);
+                    expiring, expired, renewed, withdrawn, evaluated, passed, rate, most);
         }
     }
 }

@@ -18,6 +18,7 @@ import th.or.depa.smartcity.evaluation.Evaluation;
 import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.EventRow;
 import th.or.depa.smartcity.store.PlanDao;
+import th.or.depa.smartcity.workflow.Certificates;
 
 /**
  * Reads the plans of a decisions report from the database a page at a time (keyset on updated_at, id), so that a
@@ -31,19 +32,30 @@ public final class Decisions {
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
     private final int pageSize;
+    private final Certificates certificates;
 
-    public Decisions(Jdbi jdbi, ObjectMapper mapper) {
-        this(jdbi, mapper, PAGE);
+    public Decisions(Jdbi jdbi, ObjectMapper mapper, Certificates certificates) {
+        this(jdbi, mapper, PAGE, certificates);
     }
 
+    /** Without the certificate rules (a test's small pages): no statuses, no expiry first, nothing expiring soon. */
     Decisions(Jdbi jdbi, ObjectMapper mapper, int pageSize) {
+        this(jdbi, mapper, pageSize, null);
+    }
+
+    Decisions(Jdbi jdbi, ObjectMapper mapper, int pageSize, Certificates certificates) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.pageSize = pageSize;
+        this.certificates = certificates;
     }
 
-    /** The listed plans, newest first. The first page is read at once, so a database outage shows here. */
+    /**
+     * The listed plans, newest first. The first page is read at once, so a database outage shows here. Certificates
+     * past their validUntil are expired first, so that no line shows one CERTIFIED.
+     */
     public Iterator<DecisionLine> open(DecisionQuery q) {
+        expireDue();
         return new Pages(q);
     }
 
@@ -56,7 +68,14 @@ public final class Decisions {
 
     /** The month-by-month series of the period (Asia/Bangkok months), from the record and the evaluations. */
     public DecisionSeries.Series series(DecisionQuery q) {
-        return new DecisionSeries(jdbi, mapper).of(q);
+        expireDue();
+        return new DecisionSeries(jdbi, mapper, certificates).of(q);
+    }
+
+    private void expireDue() {
+        if (certificates != null) {
+            certificates.expireDue();
+        }
     }
 
     private final class Pages implements Iterator<DecisionLine> {
@@ -116,7 +135,8 @@ public final class Decisions {
         List<Evaluation.CriterionResult> criteria = ev == null ? List.of() : ev.criteria();
         JsonNode cert = StoredJson.read(mapper, r.certificate());
         DecisionLine.Dates dates = cert == null ? null
-                : new DecisionLine.Dates(text(cert.get("validFrom")), text(cert.get("validUntil")));
+                : new DecisionLine.Dates(text(cert.get("validFrom")), text(cert.get("validUntil")),
+                certificates == null ? null : certificates.status(r.state(), r.certificate()));
         return new DecisionLine(r.id(), r.organisation(), r.city(), r.cityTh(), r.province(), r.kind(), r.state(),
                 ev == null ? r.outcome() : ev.outcome(),
                 ev == null ? List.of() : ev.idsWithStatus("NOT_MET"),

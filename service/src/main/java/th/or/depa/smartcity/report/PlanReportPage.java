@@ -154,6 +154,9 @@ public final class PlanReportPage {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("validFrom", text(cert, "validFrom", ""));
         m.put("validUntil", text(cert, "validUntil", ""));
+        String status = text(cert, "status", null); // the certificate rules' answer today (PlanService.certificate)
+        m.put("statusCode", status);
+        m.put("status", status == null ? null : Html.both(t.label("certificateStatus", status)));
         m.put("domains", domains);
         return m;
     }

@@ -30,7 +30,7 @@ public final class PlanReports {
             List<JsonNode> tallies = history.events().stream().filter(e -> "TALLY".equals(e.type()))
                     .map(EventRow::data).map(d -> StoredJson.read(mapper, d)).filter(t -> t != null).toList();
             Evaluation ev = details.evaluation();
-            return new PlanReport(details, StoredJson.read(mapper, details.row().certificate()), history.events(),
+            return new PlanReport(details, plans.certificate(details.row()), history.events(),
                     history.chainVerified(), tallies, ev == null ? null : ev.ruleSet());
         });
     }

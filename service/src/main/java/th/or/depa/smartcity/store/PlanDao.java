@@ -16,15 +16,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PlanDao {
 
     @SqlUpdate("INSERT INTO plans (id, organisation, owner_id, reference, city, city_th, province, kind, revision, "
-            + "state, outcome, latest_evaluation_id, certificate, submitted_at, updated_at, lock_version, review_round) "
+            + "state, outcome, latest_evaluation_id, certificate, certificate_valid_until, submitted_at, updated_at, "
+            + "lock_version, review_round) "
             + "VALUES (:id, :organisation, :ownerId, :reference, :city, :cityTh, :province, :kind, :revision, :state, "
-            + ":outcome, :latestEvaluationId, :certificate, :submittedAt, :updatedAt, :lockVersion, :reviewRound)")
+            + ":outcome, :latestEvaluationId, :certificate, :certificateValidUntil, :submittedAt, :updatedAt, :lockVersion, :reviewRound)")
     void insertPlan(@BindMethods PlanRow plan);
 
     /** Applies a new current state only if nobody changed the plan since it was read (lockVersion). */
     @SqlUpdate("UPDATE plans SET reference = :reference, city = :city, city_th = :cityTh, province = :province, "
             + "kind = :kind, revision = :revision, state = :state, outcome = :outcome, "
-            + "latest_evaluation_id = :latestEvaluationId, certificate = :certificate, updated_at = :updatedAt, "
+            + "latest_evaluation_id = :latestEvaluationId, certificate = :certificate, "
+            + "certificate_valid_until = :certificateValidUntil, updated_at = :updatedAt, "
             + "review_round = :reviewRound, lock_version = lock_version + 1 WHERE id = :id AND lock_version = :lockVersion")
     int updatePlan(@BindMethods PlanRow plan);
 
@@ -102,6 +104,48 @@ public interface PlanDao {
                      String state, String outcome, String certificate, Instant submittedAt, Instant updatedAt,
                      String evaluation, String content) {
     }
+
+    /**
+     * Plans of a state whose certificate's last valid day is before a day (certified plans that may be due to
+     * expire; the workflow rules decide), oldest first: an indexed query.
+     */
+    @SqlQuery("SELECT id FROM plans WHERE certificate_valid_until < :day AND state = :state "
+            + "ORDER BY certificate_valid_until, id LIMIT :limit")
+    List<String> validUntilBefore(@Bind("day") java.time.LocalDate day, @Bind("state") String state,
+                                  @Bind("limit") int limit);
+
+    /** A certificate the decisions report may list as expiring soon. */
+    record Expiring(String id, String city, String cityTh, String province, String state, String certificate,
+                    java.time.LocalDate certificateValidUntil) {
+    }
+
+    /** Certificates whose last valid day lies in [first, last], soonest first (report filters as reportPage). */
+    @SqlQuery("SELECT id, city, city_th, province, state, certificate, certificate_valid_until FROM plans "
+            + "WHERE certificate_valid_until >= :first AND certificate_valid_until <= :last"
+            + " AND (CAST(:state AS VARCHAR) IS NULL OR state = :state)"
+            + " AND (CAST(:province AS VARCHAR) IS NULL OR province = :province)"
+            + " ORDER BY certificate_valid_until, id")
+    @RegisterConstructorMapper(Expiring.class)
+    List<Expiring> validUntilBetween(@Bind("first") java.time.LocalDate first, @Bind("last") java.time.LocalDate last,
+                                     @Bind("state") String state, @Bind("province") String province);
+
+    /** Rows with a certificate written before certificate_valid_until existed (V9). */
+    @SqlQuery("SELECT id, certificate FROM plans WHERE certificate IS NOT NULL AND certificate_valid_until IS NULL")
+    @RegisterConstructorMapper(CertificateOnly.class)
+    List<CertificateOnly> certificatesWithoutValidUntil();
+
+    record CertificateOnly(String id, String certificate) {
+    }
+
+    @SqlUpdate("UPDATE plans SET certificate_valid_until = :day WHERE id = :id")
+    void setCertificateValidUntil(@Bind("id") String id, @Bind("day") java.time.LocalDate day);
+
+    /** Locks a job's row to the end of the transaction: one instance runs the job at a time. */
+    @SqlQuery("SELECT name FROM job_locks WHERE name = :name FOR UPDATE")
+    Optional<String> lockJob(@Bind("name") String name);
+
+    @SqlUpdate("UPDATE job_locks SET last_run_at = :at WHERE name = :name")
+    void jobRan(@Bind("name") String name, @Bind("at") Instant at);
 
     @SqlQuery("SELECT * FROM idempotency_keys WHERE user_id = :userId AND idem_key = :key")
     Optional<IdempotencyRow> idempotency(@Bind("userId") String userId, @Bind("key") String key);

@@ -8,6 +8,25 @@ public record PlanRow(String id, String organisation, String ownerId, String ref
                       String latestEvaluationId, String certificate, Instant submittedAt, Instant updatedAt,
                       int lockVersion, int reviewRound) {
 
+    private static final java.util.regex.Pattern VALID_UNTIL =
+            java.util.regex.Pattern.compile("\"validUntil\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})\"");
+
+    /**
+     * The certificate's last valid day, as the column certificate_valid_until keeps it for the expiry sweep's index
+     * (null without a certificate). Read from the stored JSON, which the service writes itself.
+     */
+    public java.time.LocalDate certificateValidUntil() {
+        return validUntil(certificate);
+    }
+
+    public static java.time.LocalDate validUntil(String certificateJson) {
+        if (certificateJson == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = VALID_UNTIL.matcher(certificateJson);
+        return m.find() ? java.time.LocalDate.parse(m.group(1)) : null;
+    }
+
     /** The same plan moved to another state (a new review round opens with every change of state). */
     public PlanRow moved(String newState, java.time.Instant at, String newCertificate) {
         boolean changed = !newState.equals(state);

@@ -27,12 +27,20 @@ public interface SeriesDao {
             + " AND (CAST(:province AS VARCHAR) IS NULL OR p.province = :province)";
 
     @SqlQuery("SELECT e.occurred_at AS at, e.type, e.state_before, e.state_after FROM events e "
-            + "JOIN plans p ON p.id = e.plan_id WHERE e.type IN ('SUBMITTED', 'REVISED', 'ACTION', 'CERTIFIED')"
+            + "JOIN plans p ON p.id = e.plan_id WHERE e.type IN ('SUBMITTED', 'REVISED', 'ACTION', 'CERTIFIED', "
+            + "'EXPIRED', 'RENEWED')"
             + " AND e.occurred_at >= :from AND e.occurred_at < :to" + FILTER)
     @RegisterConstructorMapper(Move.class)
     @FetchSize(1000)
     Stream<Move> moves(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("state") String state,
                        @Bind("province") String province);
+
+    /** The last valid days of the certificates that end in [from, to) (the series' "expiring"). */
+    @SqlQuery("SELECT p.certificate_valid_until FROM plans p WHERE p.certificate_valid_until >= :from"
+            + " AND p.certificate_valid_until < :to" + FILTER)
+    java.util.List<java.time.LocalDate> validUntil(@Bind("from") java.time.LocalDate from,
+                                                   @Bind("to") java.time.LocalDate to, @Bind("state") String state,
+                                                   @Bind("province") String province);
 
     /** Ordered by plan so that a plan's criteria are counted once per month with only that plan in memory. */
     @SqlQuery("SELECT v.plan_id, v.evaluated_at AS at, v.outcome, v.result FROM evaluations v "

@@ -58,9 +58,9 @@ public class DecisionPages {
     private final Clock clock;
 
     public DecisionPages(Sessions sessions, Jdbi jdbi, Provinces provinces, ObjectMapper mapper, Clock clock,
-                         Supplier<Texts> texts) {
+                         Supplier<Texts> texts, th.or.depa.smartcity.workflow.Certificates certificates) {
         this.viewers = new Viewers(sessions, jdbi.onDemand(UserDao.class));
-        this.decisions = new Decisions(jdbi, mapper);
+        this.decisions = new Decisions(jdbi, mapper, certificates);
         this.provinces = provinces;
         this.texts = texts;
         this.clock = clock;

@@ -284,6 +284,11 @@ public final class WorkflowService {
         });
     }
 
+    /** The plan's certificate as the API shows it, with its status (PlanService.certificate). */
+    public com.fasterxml.jackson.databind.JsonNode certificate(PlanRow p) {
+        return plans.certificate(p);
+    }
+
     public History history(User user, String planId) {
         plans.find(user, planId).orElseThrow(PlanNotFound::new);
         // one snapshot for the events and the head, so a concurrent append never looks like tampering

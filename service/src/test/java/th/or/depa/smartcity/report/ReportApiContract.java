@@ -210,7 +210,8 @@ abstract class ReportApiContract {
             LocalDate today = LocalDate.now(WorkflowService.BANGKOK);
             assertEquals(today.toString(), a.get("certificate").get("validFrom").asText());
             assertEquals(today.plusYears(2).toString(), a.get("certificate").get("validUntil").asText());
-            assertEquals(2, a.get("certificate").size(), "validFrom and validUntil only");
+            assertEquals("VALID", a.get("certificate").get("status").asText(), "its status today (certificate.drl)");
+            assertEquals(3, a.get("certificate").size(), "validFrom, validUntil and status only");
 
             JsonNode k = plan(body, korat);
             assertEquals("SCREENING", k.get("state").asText());

@@ -28,7 +28,7 @@ class ReportWritersTest {
         return new DecisionLine("id-1", "org, \"a\"", city, cityTh, "Phuket", "LIVABLE", "NOT_ELIGIBLE", "FAIL",
                 List.of("SC-03"), List.of("SC-A2", "SC-A4"), List.of("ENVIRONMENT", "LIVING"), AT, AT,
                 List.of(new DecisionLine.Tally("SUBCOMMITTEE", 2, 1, 0, 1, "APPROVED")),
-                new DecisionLine.Dates("2026-05-01", "2028-05-01"), List.of(sc03));
+                new DecisionLine.Dates("2026-05-01", "2028-05-01", "VALID"), List.of(sc03));
     }
 
     @Test
@@ -62,7 +62,7 @@ class ReportWritersTest {
     }
 
     static final DecisionSeries.Series NO_SERIES = new DecisionSeries.Series(List.of(),
-            new PeriodCounts(null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, List.of()));
+            new PeriodCounts(null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, List.of()), List.of());
 
     @Test
     void htmlEscapesEveryTextAndDrawsSvgCharts() throws Exception {

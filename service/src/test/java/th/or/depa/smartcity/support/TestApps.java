@@ -23,4 +23,18 @@ public final class TestApps {
         return new DropwizardAppExtension<>(SmartCityApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
     }
+
+    /**
+     * One of several instances on one database, each with its own settings (e.g. clockOffset): config overrides are
+     * system properties, so each instance reads its own under its own prefix ("name."), never another's.
+     */
+    public static DropwizardAppExtension<SmartCityConfiguration> instance(String name, String url,
+                                                                         java.util.Map<String, String> settings) {
+        String prefix = name + ".";
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.config(prefix, "database.url", url),
+                ConfigOverride.config(prefix, "database.user", TestDatabases.user(url))));
+        settings.forEach((k, v) -> overrides.add(ConfigOverride.config(prefix, k, v)));
+        return new DropwizardAppExtension<>(SmartCityApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), prefix, overrides.toArray(ConfigOverride[]::new));
+    }
 }
