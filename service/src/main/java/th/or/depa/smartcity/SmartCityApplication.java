@@ -93,7 +93,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         JsonErrorHandler.install(env);
         // a relative Location stays relative: Jersey would otherwise complete it from the request's Host header
         env.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clock.offset(Clock.systemUTC(), config.getClockOffset());
         Databases.prepare(config.getDatabase());
         Databases.migrate(config.getDatabase());
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
@@ -168,7 +168,10 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.OrganisationRefused());
         env.jersey().register(new ErrorMappers.UnknownOrganisation());
 
-        env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
+        th.or.depa.smartcity.workflow.RenewalService renewals = new th.or.depa.smartcity.workflow.RenewalService(jdbi,
+                plans, new th.or.depa.smartcity.evaluation.RenewalEvaluator(evaluator),
+                new th.or.depa.smartcity.plan.ProgressReader(mapper), ruleSets, eventLog, mapper, clock);
+        env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper, renewals));
         env.jersey().register(new EvaluateResource(plans));
         env.jersey().register(new WorkflowResource(workflow, mapper));
         ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper);

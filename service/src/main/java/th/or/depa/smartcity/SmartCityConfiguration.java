@@ -95,6 +95,23 @@ public class SmartCityConfiguration extends Configuration {
     }
 
     /** bench/ only: registers POST /api/noop (reads the body, answers 204), the transport ceiling. Off by default. */
+    /**
+     * Shifts the service's clock (ISO-8601 duration, e.g. P640D): the tests' way to stand inside a renewal window.
+     * A stand-in for issue 16's CLOCK_OFFSET (H6), which replaces it at merge.
+     */
+    private java.time.Duration clockOffset = java.time.Duration.ZERO;
+
+    @JsonProperty("clockOffset")
+    public java.time.Duration getClockOffset() {
+        return clockOffset;
+    }
+
+    @JsonProperty("clockOffset")
+    public void setClockOffset(String clockOffset) {
+        this.clockOffset = clockOffset == null || clockOffset.isBlank() ? java.time.Duration.ZERO
+                : java.time.Duration.parse(clockOffset);
+    }
+
     private boolean benchmarkNoop = false;
 
     @JsonProperty("benchmarkNoop")

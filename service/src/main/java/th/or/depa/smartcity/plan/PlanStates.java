@@ -6,7 +6,8 @@ import java.util.Set;
 public final class PlanStates {
 
     public static final Set<String> ALL = Set.of("NOT_ELIGIBLE", "SCREENING", "REVISION_REQUESTED",
-            "SUBCOMMITTEE_REVIEW", "COMMITTEE_REVIEW", "CERTIFIED", "REJECTED", "WITHDRAWN", "REVOKED");
+            "SUBCOMMITTEE_REVIEW", "COMMITTEE_REVIEW", "CERTIFIED", "REJECTED", "WITHDRAWN", "REVOKED",
+            "RENEWAL_SCREENING", "RENEWAL_REVISION_REQUESTED", "RENEWAL_SUBCOMMITTEE_REVIEW", "RENEWAL_COMMITTEE_REVIEW");
 
     private PlanStates() {
     }
