@@ -193,11 +193,14 @@ public final class RuleTests {
                 check(renewal != null || (!c.has("progress") && !c.has("today")),
                         "\"progress\" and \"today\" are for renewal tests (a file with \"renewal\")");
                 check(c.path("note").isTextual() && !c.path("note").asText().isBlank(), "a case needs a \"note\"");
-                check(c.has("plan") != c.has("patch"), "a case needs either \"plan\" or \"patch\", not both");
+                // a renewal case judges the file's base plan unless it names its own
+                check(c.has("plan") != c.has("patch") || (renewal != null && !c.has("plan") && base != null),
+                        "a case needs either \"plan\" or \"patch\", not both");
                 check(!c.has("patch") || base != null, "\"patch\" needs a \"base\" plan in the file");
                 JsonNode expect = c.path("expect");
                 check(expect.isObject() && !expect.isEmpty(), "\"expect\" must map criterion ids (or \"outcome\") to a status");
-                JsonNode planJson = c.has("plan") ? c.get("plan") : mergePatch(base, c.get("patch"), mapper);
+                JsonNode planJson = c.has("plan") ? c.get("plan")
+                        : mergePatch(base, c.has("patch") ? c.get("patch") : mapper.createObjectNode(), mapper);
                 Plan plan;
                 try {
                     plan = reader.read(planJson);
