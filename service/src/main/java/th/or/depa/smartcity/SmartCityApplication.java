@@ -194,7 +194,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)
         env.jersey().register(org.glassfish.jersey.media.multipart.MultiPartFeature.class);
-        env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, mapper));
+        env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, renewals, mapper));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }
 

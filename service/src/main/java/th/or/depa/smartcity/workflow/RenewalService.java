@@ -92,18 +92,30 @@ public final class RenewalService {
         Workflow.checkRole(rules, request(city));
         plans.find(city, planId).orElseThrow(PlanNotFound::new);
         String sha = Sha256.hex(body);
-        PlanDao dao = jdbi.onDemand(PlanDao.class);
         if (key != null) {
-            Optional<IdempotencyRow> done = dao.idempotency(city.id(), key);
-            if (done.isPresent()) {
-                if (!done.get().requestSha256().equals(sha)) {
-                    throw new IdempotencyKeyReused();
-                }
-                return new PlanService.Answer(done.get().status(), done.get().response(), planId);
+            Optional<PlanService.Answer> replay = replay(city, planId, key, sha);
+            if (replay.isPresent()) {
+                return replay.get();
             }
         }
-        String answer = OptimisticWrite.run(() -> attempt(rules, city, planId, body, sha, key, render));
-        return new PlanService.Answer(201, answer, planId);
+        try {
+            String answer = OptimisticWrite.run(() -> attempt(rules, city, planId, body, sha, key, render));
+            return new PlanService.Answer(201, answer, planId);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
+            // a concurrent retry with the same key stored first: answer as it did
+            if (key == null) {
+                throw race;
+            }
+            return replay(city, planId, key, sha).orElseThrow(() -> race);
+        }
+    }
+
+    private Optional<PlanService.Answer> replay(User city, String planId, String key, String sha) {
+        Optional<IdempotencyRow> done = jdbi.onDemand(PlanDao.class).idempotency(city.id(), key);
+        if (done.isPresent() && !done.get().requestSha256().equals(sha)) {
+            throw new IdempotencyKeyReused();
+        }
+        return done.map(r -> new PlanService.Answer(r.status(), r.response(), planId));
     }
 
     private Optional<String> attempt(RuleSets.InForce rules, User city, String planId, byte[] body, String sha,
@@ -164,6 +176,37 @@ public final class RenewalService {
             }
             return Optional.of(answer);
         });
+    }
+
+    /**
+     * A progress report to fill in, for the city's form: every KPI at its baseline in this year, every service in
+     * progress with nothing spent, the platform not operating (all to be corrected by the city, none of it judged).
+     */
+    public ObjectNode blankReport(User caller, String planId) {
+        PlanService.PlanDetails d = plans.find(caller, planId).orElseThrow(PlanNotFound::new);
+        Plan plan = content(d.row());
+        int year = LocalDate.ofInstant(clock.instant(), WorkflowService.BANGKOK).getYear();
+        ObjectNode r = mapper.createObjectNode();
+        var kpis = r.putArray("kpis");
+        var services = r.putArray("services");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Plan.DomainPlan dp : plan.domains() == null ? List.<Plan.DomainPlan>of() : plan.domains()) {
+            for (Plan.Service s : dp.services() == null ? List.<Plan.Service>of() : dp.services()) {
+                if (s.name() != null && seen.add("s:" + s.name())) {
+                    services.addObject().put("service", s.name()).put("status", "IN_PROGRESS").put("spentToDate", 0);
+                }
+                for (Plan.Kpi k : s.kpis() == null ? List.<Plan.Kpi>of() : s.kpis()) {
+                    if (k.name() != null && seen.add("k:" + k.name())) {
+                        kpis.addObject().put("kpi", k.name())
+                                .put("achieved", k.baseline() == null ? java.math.BigDecimal.ZERO : k.baseline())
+                                .put("year", year);
+                    }
+                }
+            }
+        }
+        r.putObject("dataPlatform").put("operating", false);
+        r.put("note", "");
+        return r;
     }
 
     /** The certificates renewals continued, oldest first, each with status RENEWED (api: the plan's certificates). */

@@ -200,8 +200,11 @@ public final class WorkflowService {
         Workflow.Decision close = Workflow.consult(rules, facts(user, seen, seen.plan(), now, "CLOSE_VOTE", null, null));
         TallyView tally = close.tally() == null || actions.stream().noneMatch(o -> o.action().equals("CLOSE_VOTE"))
                 ? null : TallyView.of(close.tally(), close.verdict());
+        Seen asIfPassing = new Seen(seen.plan().withOutcome("PASS"), seen.content(), seen.members(), seen.ballots(),
+                seen.judgedBy(), seen.certificate());
         return new Available(actions, dryRun(rules, user, seen, now, "VOTE", "ABSTAIN"),
-                dryRun(rules, user, seen, now, "REVISE", null), tally);
+                dryRun(rules, user, seen, now, "REVISE", null), tally,
+                dryRun(rules, user, asIfPassing, now, RENEW, null));
     }
 
     /** One request asked twice: without a comment (does it need one?) and with one (the answer otherwise). */
