@@ -30,6 +30,23 @@ public abstract class RenewalApiContract {
 
     /** How far later()'s clock runs ahead (its config's clockOffset). */
     public static final String LATER = "P650D";
+    /** later()'s own prefix for its config overrides: with the default "dw." they are JVM-wide system properties. */
+    private static final String LATER_PREFIX = "later.";
+
+    /**
+     * A second instance on url whose clock runs LATER ahead. Its overrides carry a prefix of their own: under the
+     * shared "dw." one, the first instance to start after it would take its clock too.
+     */
+    public static io.dropwizard.testing.junit5.DropwizardAppExtension<th.or.depa.smartcity.SmartCityConfiguration>
+            laterApp(String url) {
+        return new io.dropwizard.testing.junit5.DropwizardAppExtension<>(th.or.depa.smartcity.SmartCityApplication.class,
+                io.dropwizard.testing.ResourceHelpers.resourceFilePath("test-config.yml"),
+                LATER_PREFIX,
+                io.dropwizard.testing.ConfigOverride.config(LATER_PREFIX, "database.url", url),
+                io.dropwizard.testing.ConfigOverride.config(LATER_PREFIX, "database.user",
+                        th.or.depa.smartcity.support.TestDatabases.user(url)),
+                io.dropwizard.testing.ConfigOverride.config(LATER_PREFIX, "clockOffset", LATER));
+    }
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     protected abstract Api now();

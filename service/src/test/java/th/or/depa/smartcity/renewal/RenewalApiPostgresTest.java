@@ -1,6 +1,5 @@
 package th.or.depa.smartcity.renewal;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +13,7 @@ class RenewalApiPostgresTest extends RenewalApiContract {
 
     static final String URL = TestDatabases.freshPostgres();
     static final DropwizardAppExtension<SmartCityConfiguration> NOW = TestApps.on(URL);
-    static final DropwizardAppExtension<SmartCityConfiguration> LATER_APP = TestApps.on(URL,
-            ConfigOverride.config("clockOffset", LATER));
+    static final DropwizardAppExtension<SmartCityConfiguration> LATER_APP = laterApp(URL);
 
     @Override
     protected Api now() {

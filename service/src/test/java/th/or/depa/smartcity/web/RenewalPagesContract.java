@@ -124,7 +124,13 @@ abstract class RenewalPagesContract {
     static String between(String html) {
         int start = html.indexOf('>', html.indexOf("<textarea")) + 1;
         String text = html.substring(start, html.indexOf("</textarea>", start));
-        return text.replace("&quot;", "\"").replace("&#34;", "\"").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&#39;", "'").replace("&amp;", "&");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&#(\\d+);").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(m.group(1)))));
+        }
+        m.appendTail(out);
+        return out.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

@@ -1,6 +1,5 @@
 package th.or.depa.smartcity.web;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,8 +12,7 @@ class RenewalPagesH2Test extends RenewalPagesContract {
 
     static final String URL = TestDatabases.freshH2();
     static final DropwizardAppExtension<SmartCityConfiguration> NOW = TestApps.on(URL);
-    static final DropwizardAppExtension<SmartCityConfiguration> LATER = TestApps.on(URL,
-            ConfigOverride.config("clockOffset", "P650D"));
+    static final DropwizardAppExtension<SmartCityConfiguration> LATER = th.or.depa.smartcity.renewal.RenewalApiContract.laterApp(URL);
 
     @Override
     DropwizardAppExtension<SmartCityConfiguration> now() {

@@ -130,6 +130,13 @@ class WorkflowRenewalRulesTest {
     }
 
     @Test
+    void aRenewalIsJudgedTheSameBesideTheBodiesAndTheDomains() {
+        Workflow.Decision d = decide(CITY, "RENEW", null, "CERTIFIED", "PASS", IN_WINDOW, MEMBERS[0], MEMBERS[3],
+                new th.or.depa.smartcity.facts.Domain("ENVIRONMENT", 1));
+        assertEquals("→ RENEWAL_SCREENING", result(d), String.valueOf(d.reason()));
+    }
+
+    @Test
     void aRenewalOfAPlanNotCertifiedSaysItsState() {
         Workflow.Decision d = decide(CITY, "RENEW", null, "SCREENING", "PASS", IN_WINDOW);
         assertEquals("renewOnlyCertified", d.refusal().key());
