@@ -191,7 +191,10 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.OrganisationRefused());
         env.jersey().register(new ErrorMappers.UnknownOrganisation());
 
-        env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper));
+        th.or.depa.smartcity.workflow.RenewalService renewals = new th.or.depa.smartcity.workflow.RenewalService(jdbi,
+                plans, new th.or.depa.smartcity.evaluation.RenewalEvaluator(evaluator),
+                new th.or.depa.smartcity.plan.ProgressReader(mapper), ruleSets, eventLog, mapper, clock);
+        env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper, renewals));
         env.jersey().register(new EvaluateResource(plans));
         env.jersey().register(new WorkflowResource(workflow, mapper));
         ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper);
@@ -216,7 +219,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)
         env.jersey().register(org.glassfish.jersey.media.multipart.MultiPartFeature.class);
-        env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, mapper));
+        env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, renewals, mapper));
         env.jersey().register(new th.or.depa.smartcity.web.InboxPage(sessions, jdbi, clock));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
     }

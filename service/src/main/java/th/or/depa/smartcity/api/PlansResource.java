@@ -26,6 +26,7 @@ import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.PlanView;
 import th.or.depa.smartcity.store.StoredJson;
+import th.or.depa.smartcity.workflow.RenewalService;
 
 /** Submitting and reading plans (api.md, Plans). Thin: parsing of queries in {@link PlanQuery}, the rest in PlanService. */
 @Path("/api/plans")
@@ -36,8 +37,10 @@ public class PlansResource {
     private final PlanService plans;
     private final PlanQuery queries;
     private final ObjectMapper mapper;
+    private final RenewalService renewals;
 
-    public PlansResource(PlanService plans, PlanQuery queries, ObjectMapper mapper) {
+    public PlansResource(PlanService plans, PlanQuery queries, ObjectMapper mapper, RenewalService renewals) {
+        this.renewals = renewals;
         this.plans = plans;
         this.queries = queries;
         this.mapper = mapper;
@@ -68,7 +71,30 @@ public class PlansResource {
     @Path("/{id}")
     @PermitAll
     public PlanView get(@Auth User caller, @PathParam("id") String id) {
-        return plans.find(caller, id).map(d -> PlanView.of(d, certificate(d))).orElseThrow(ApiException::notFound);
+        return plans.find(caller, id).map(d -> PlanView.of(d, certificate(d))
+                .with(renewals.previousCertificates(id), null)).orElseThrow(ApiException::notFound);
+    }
+
+    /** README "Renewal": the owning city submits a progress report within the renewal window (201, the plan view). */
+    @POST
+    @Path("/{id}/renewal")
+    @RolesAllowed(Role.CITY_)
+    @RateLimited
+    public Response renew(@Auth User city, @PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                          InputStream body) {
+        PlanService.Answer answer = renewals.renewOnce(city, id, Bodies.read(body), IdempotencyKeys.check(key),
+                r -> StoredJson.write(mapper, PlanView.of(r.plan(), certificate(r.plan()))
+                        .with(renewals.previousCertificates(id), r.renewal())));
+        return Response.status(answer.status()).location(URI.create("/api/plans/" + id + "/renewal"))
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body()).build();
+    }
+
+    /** The plan's latest progress report and its evaluation (404 when the city sent none). */
+    @GET
+    @Path("/{id}/renewal")
+    @PermitAll
+    public RenewalService.RenewalView renewal(@Auth User caller, @PathParam("id") String id) {
+        return renewals.latest(caller, id).orElseThrow(ApiException::notFound);
     }
 
     @PUT

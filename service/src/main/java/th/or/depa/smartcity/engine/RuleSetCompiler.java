@@ -59,11 +59,8 @@ public final class RuleSetCompiler {
 
         Map<String, String> evaluationFiles = new java.util.TreeMap<>();
         Map<String, String> workflowFiles = new java.util.TreeMap<>();
-        files.files().forEach((path, text) -> {
-            if (isRuleSource(path)) {
-                (path.startsWith(CompiledRuleSet.WORKFLOW_FOLDER) ? workflowFiles : evaluationFiles).put(path, text);
-            }
-        });
+        Map<String, String> renewalFiles = new java.util.TreeMap<>();
+        split(files, evaluationFiles, workflowFiles, renewalFiles);
         if (evaluationFiles.isEmpty()) {
             errors.add(new RuleError("", 0, "the rule set has no rule file (*.drl) outside "
                     + CompiledRuleSet.WORKFLOW_FOLDER + " to judge plans"));
@@ -82,10 +79,13 @@ public final class RuleSetCompiler {
         Map<String, String> kfsPathToFile = new HashMap<>();
         KieBase evaluationBase = build("e", evaluationFiles, sandbox, kfsPathToFile, errors);
         KieBase workflowBase = build("w", workflowFiles, sandbox, kfsPathToFile, errors);
+        // renewal criteria are optional: a rule set written before renewals simply has none
+        KieBase renewalBase = renewalFiles.isEmpty() ? null : build("r", renewalFiles, sandbox, kfsPathToFile, errors);
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
-        return CompiledRuleSet.create(files, evaluationBase, workflowBase, parameters, kfsPathToFile, limits);
+        return CompiledRuleSet.create(files, evaluationBase, workflowBase, renewalBase, parameters, kfsPathToFile,
+                limits);
     }
 
     /** The sandbox's reading of the files as text (DRL parsed, never run): what it refuses before any build. */
@@ -107,14 +107,24 @@ public final class RuleSetCompiler {
     private static boolean compiledBefore(RuleFiles files) {
         Map<String, String> evaluationFiles = new java.util.TreeMap<>();
         Map<String, String> workflowFiles = new java.util.TreeMap<>();
-        files.files().forEach((path, text) -> {
-            if (isRuleSource(path)) {
-                (path.startsWith(CompiledRuleSet.WORKFLOW_FOLDER) ? workflowFiles : evaluationFiles).put(path, text);
-            }
-        });
+        Map<String, String> renewalFiles = new java.util.TreeMap<>();
+        split(files, evaluationFiles, workflowFiles, renewalFiles);
         return !evaluationFiles.isEmpty() && !workflowFiles.isEmpty()
                 && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("e", evaluationFiles)).isPresent()
-                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("w", workflowFiles)).isPresent();
+                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("w", workflowFiles)).isPresent()
+                && (renewalFiles.isEmpty()
+                    || CompiledRuleCache.SHARED.get(CompiledRuleCache.key("r", renewalFiles)).isPresent());
+    }
+
+    /** The rule sources by the KieBase they build: workflow/, renewal/, and every other one (judging plans). */
+    private static void split(RuleFiles files, Map<String, String> evaluation, Map<String, String> workflow,
+                              Map<String, String> renewal) {
+        files.files().forEach((path, text) -> {
+            if (isRuleSource(path)) {
+                (path.startsWith(CompiledRuleSet.WORKFLOW_FOLDER) ? workflow
+                        : path.startsWith(CompiledRuleSet.RENEWAL_FOLDER) ? renewal : evaluation).put(path, text);
+            }
+        });
     }
 
     private static List<RuleError> decisionTables(RuleFiles files) {

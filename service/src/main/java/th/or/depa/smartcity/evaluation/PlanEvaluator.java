@@ -51,9 +51,18 @@ public final class PlanEvaluator {
      */
     public Traced evaluateTraced(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params,
                                  boolean strict) {
+        RuleRun run = ruleSet.evaluate(PlanFacts.of(plan), params);
+        return assemble(ruleSet, version, run, ruleSet.criteria(), ruleSet::ruleOf, strict);
+    }
+
+    /**
+     * The evaluation of a run of criteria (a plan's, or a progress report's with the renewal criteria): one finding
+     * per criterion in force, a status that fits its kind, one outcome; the reasons from the rule set's texts.
+     */
+    Traced assemble(CompiledRuleSet ruleSet, Integer version, RuleRun run, List<Criterion> criteria,
+                    java.util.function.Function<String, String> ruleOf, boolean strict) {
         Texts texts = Texts.of(ruleSet.files());
         List<RuleError> textProblems = new ArrayList<>();
-        RuleRun run = ruleSet.evaluate(PlanFacts.of(plan), params);
         Map<String, RuleRun.Inserted> findings = new HashMap<>();
         for (RuleRun.Inserted i : run.of(Finding.class)) {
             Finding f = (Finding) i.fact();
@@ -66,10 +75,10 @@ public final class PlanEvaluator {
         int met = 0;
         int notMet = 0;
         int warnings = 0;
-        for (Criterion c : ruleSet.criteria()) {
+        for (Criterion c : criteria) {
             RuleRun.Inserted i = findings.remove(c.id());
             if (i == null) {
-                throw new RuleSetDefect("criterion " + c.id() + " gave no result (" + ruleSet.ruleOf(c.id()) + ")");
+                throw new RuleSetDefect("criterion " + c.id() + " gave no result (" + ruleOf.apply(c.id()) + ")");
             }
             Finding f = (Finding) i.fact();
             Status s = f.status();

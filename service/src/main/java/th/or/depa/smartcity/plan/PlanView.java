@@ -6,9 +6,23 @@ import java.time.Instant;
 import th.or.depa.smartcity.evaluation.Evaluation;
 import th.or.depa.smartcity.store.PlanRow;
 
-/** api.md, The plan view: {plan, evaluation, certificate (once certified), tally (answering CLOSE_VOTE)}. */
+/**
+ * api.md, The plan view: {plan, evaluation, certificate (once certified), tally (answering CLOSE_VOTE)}; certificates:
+ * the ones renewals continued (oldest first, status RENEWED); renewal: answering a renewal, its report and evaluation.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanView(Info plan, Evaluation evaluation, JsonNode certificate, Object tally) {
+public record PlanView(Info plan, Evaluation evaluation, JsonNode certificate, Object tally,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<JsonNode> certificates,
+                       Object renewal) {
+
+    public PlanView(Info plan, Evaluation evaluation, JsonNode certificate, Object tally) {
+        this(plan, evaluation, certificate, tally, null, null);
+    }
+
+    /** The same view with the certificates renewals continued and, answering a renewal, the renewal. */
+    public PlanView with(java.util.List<JsonNode> previous, Object newRenewal) {
+        return new PlanView(plan, evaluation, certificate, tally, previous, newRenewal);
+    }
 
     /** The plan's head; content only in the view of one plan, outcome only in lists. */
     public record Info(String id, String organisation, String reference, String city, String cityTh,

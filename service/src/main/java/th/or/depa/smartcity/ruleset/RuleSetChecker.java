@@ -50,6 +50,7 @@ public final class RuleSetChecker {
         Texts texts = Texts.of(files);
         List<RuleError> errors = new ArrayList<>(texts.errors());
         errors.addAll(texts.check(compiled.ruleSet().criteria()));
+        errors.addAll(texts.check(compiled.ruleSet().renewalCriteria()));
         errors.addAll(texts.checkRefusals(files));
         if (!errors.isEmpty()) {
             return new CheckResult(null, errors);

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import th.or.depa.smartcity.evaluation.Evaluation;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.evaluation.RenewalEvaluator;
 import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.plan.Plan;
@@ -39,8 +40,11 @@ public final class RuleTests {
     private static final String TESTS = "tests/";
     private static final String PLANS = "tests/plans/";
     private static final String WHOLE_FILE = "(the file itself)";
-    private static final Set<String> FILE_KEYS = Set.of("description", "parameters", "base", "cases");
-    private static final Set<String> CASE_KEYS = Set.of("note", "plan", "patch", "expect", "facts", "reasonContains");
+    private static final Set<String> FILE_KEYS = Set.of("description", "parameters", "base", "renewal", "cases");
+    private static final Set<String> CASE_KEYS = Set.of("note", "plan", "patch", "expect", "facts", "reasonContains",
+            "progress", "today");
+    /** A renewal test's file-level "renewal": the certificate under renewal, the day, and the base progress report. */
+    private static final Set<String> RENEWAL_KEYS = Set.of("certificate", "today", "report");
 
     private RuleTests() {
     }
@@ -148,6 +152,14 @@ public final class RuleTests {
                 unknownKeys(root, FILE_KEYS, "the file");
                 Map<String, String> params = parameters(root.path("parameters"));
                 JsonNode base = base(root.path("base"));
+                JsonNode renewal = root.path("renewal");
+                if (!renewal.isMissingNode()) {
+                    check(renewal.isObject(), "\"renewal\" must be an object");
+                    unknownKeys(renewal, RENEWAL_KEYS, "\"renewal\"");
+                    check(renewal.path("certificate").isObject() && renewal.path("report").isObject()
+                            && renewal.path("today").isTextual(),
+                            "\"renewal\" needs a certificate (validFrom, validUntil, domains), today and a report");
+                }
                 JsonNode cases = root.path("cases");
                 check(cases.isArray() && !cases.isEmpty(), "\"cases\" must be a non-empty list");
                 List<Integer> lines = caseLines(text, mapper);
@@ -158,7 +170,8 @@ public final class RuleTests {
                     onCase.accept(file + ":" + line + ": rule test \"" + note + "\"");
                     List<RuleError> templates = new ArrayList<>();
                     try {
-                        String failure = runCase(c, base, params, templates);
+                        String failure = runCase(c, base, renewal.isMissingNode() ? null : renewal, params,
+                                templates);
                         results.add(new CaseResult(file, line, note, failure,
                                 templates.isEmpty() ? null : templates.get(0)));
                     } catch (RuleRunLimitExceeded e) {
@@ -172,16 +185,22 @@ public final class RuleTests {
         }
 
         /** null when the case passed, else what went wrong; templates gets each reason the case could not fill. */
-        private String runCase(JsonNode c, JsonNode base, Map<String, String> params, List<RuleError> templates) {
+        private String runCase(JsonNode c, JsonNode base, JsonNode renewal, Map<String, String> params,
+                               List<RuleError> templates) {
             try {
                 check(c.isObject(), "a case must be a JSON object");
                 unknownKeys(c, CASE_KEYS, "the case");
+                check(renewal != null || (!c.has("progress") && !c.has("today")),
+                        "\"progress\" and \"today\" are for renewal tests (a file with \"renewal\")");
                 check(c.path("note").isTextual() && !c.path("note").asText().isBlank(), "a case needs a \"note\"");
-                check(c.has("plan") != c.has("patch"), "a case needs either \"plan\" or \"patch\", not both");
+                // a renewal case judges the file's base plan unless it names its own
+                check(c.has("plan") != c.has("patch") || (renewal != null && !c.has("plan") && base != null),
+                        "a case needs either \"plan\" or \"patch\", not both");
                 check(!c.has("patch") || base != null, "\"patch\" needs a \"base\" plan in the file");
                 JsonNode expect = c.path("expect");
                 check(expect.isObject() && !expect.isEmpty(), "\"expect\" must map criterion ids (or \"outcome\") to a status");
-                JsonNode planJson = c.has("plan") ? c.get("plan") : mergePatch(base, c.get("patch"), mapper);
+                JsonNode planJson = c.has("plan") ? c.get("plan")
+                        : mergePatch(base, c.has("patch") ? c.get("patch") : mapper.createObjectNode(), mapper);
                 Plan plan;
                 try {
                     plan = reader.read(planJson);
@@ -190,8 +209,13 @@ public final class RuleTests {
                 }
                 Evaluation ev;
                 try {
-                    PlanEvaluator.Traced traced = new PlanEvaluator(Clock.systemUTC()).evaluateTraced(ruleSet, null,
-                            plan, ParametersFile.override(ruleSet.parameters(), params), true);
+                    PlanEvaluator.Traced traced = renewal == null
+                            ? new PlanEvaluator(Clock.systemUTC()).evaluateTraced(ruleSet, null, plan,
+                                ParametersFile.override(ruleSet.parameters(), params), true)
+                            : renewal(c, renewal, plan, params);
+                    if (traced == null) {
+                        return "the rule set has no renewal criteria (renewal/*.drl)";
+                    }
                     ev = traced.evaluation();
                     templates.addAll(traced.textProblems());
                 } catch (RuleRunLimitExceeded e) {
@@ -206,6 +230,37 @@ public final class RuleTests {
             } catch (BadTest e) {
                 return e.getMessage();
             }
+        }
+
+        /** A renewal case: the file's report merged with the case's "progress", read against the plan, judged. */
+        private PlanEvaluator.Traced renewal(JsonNode c, JsonNode renewal, Plan plan, Map<String, String> params) {
+            JsonNode certificate = renewal.get("certificate");
+            java.time.LocalDate from;
+            java.time.LocalDate until;
+            java.time.LocalDate today;
+            try {
+                from = java.time.LocalDate.parse(certificate.path("validFrom").asText());
+                until = java.time.LocalDate.parse(certificate.path("validUntil").asText());
+                today = java.time.LocalDate.parse(c.has("today") ? c.get("today").asText()
+                        : renewal.get("today").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadTest("a date is not written YYYY-MM-DD: " + e.getParsedString());
+            }
+            List<String> domains = new ArrayList<>();
+            certificate.path("domains").forEach(d -> domains.add(d.asText()));
+            JsonNode report = c.has("progress") ? mergePatch(renewal.get("report"), c.get("progress"), mapper)
+                    : renewal.get("report");
+            th.or.depa.smartcity.plan.ProgressReport read;
+            try {
+                read = new th.or.depa.smartcity.plan.ProgressReader(mapper).read(
+                        report.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), plan, from.getYear(),
+                        until.getYear());
+            } catch (PlanFormatException e) {
+                throw new BadTest("the progress report is refused as a format error: " + e.getMessage());
+            }
+            return new RenewalEvaluator(new PlanEvaluator(Clock.systemUTC())).evaluateTraced(ruleSet, null,
+                    RenewalEvaluator.facts(plan, read, domains, today),
+                    ParametersFile.override(ruleSet.parameters(), params), true);
         }
 
         private void compare(Evaluation ev, JsonNode expect, JsonNode reasonContains, List<String> problems) {

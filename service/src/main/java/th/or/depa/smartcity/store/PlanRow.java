@@ -27,6 +27,12 @@ public record PlanRow(String id, String organisation, String ownerId, String ref
         return m.find() ? java.time.LocalDate.parse(m.group(1)) : null;
     }
 
+    /** The same plan with another outcome (a dry run asking what a passing report would do). */
+    public PlanRow withOutcome(String newOutcome) {
+        return new PlanRow(id, organisation, ownerId, reference, city, cityTh, province, kind, revision, state,
+                newOutcome, latestEvaluationId, certificate, submittedAt, updatedAt, lockVersion, reviewRound);
+    }
+
     /** The same plan moved to another state (a new review round opens with every change of state). */
     public PlanRow moved(String newState, java.time.Instant at, String newCertificate) {
         boolean changed = !newState.equals(state);

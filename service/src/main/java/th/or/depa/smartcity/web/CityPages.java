@@ -33,6 +33,7 @@ import th.or.depa.smartcity.plan.PlanView;
 import th.or.depa.smartcity.report.Html;
 import th.or.depa.smartcity.store.StoredJson;
 import th.or.depa.smartcity.store.UserDao;
+import th.or.depa.smartcity.workflow.RenewalService;
 import th.or.depa.smartcity.workflow.WorkflowRefusal;
 
 /**
@@ -50,8 +51,10 @@ public class CityPages {
     private final Viewers viewers;
     private final PlanService plans;
     private final ObjectMapper mapper;
+    private final RenewalService renewals;
 
-    public CityPages(Sessions sessions, Jdbi jdbi, PlanService plans, ObjectMapper mapper) {
+    public CityPages(Sessions sessions, Jdbi jdbi, PlanService plans, RenewalService renewals, ObjectMapper mapper) {
+        this.renewals = renewals;
         this.viewers = new Viewers(sessions, jdbi.onDemand(UserDao.class));
         this.plans = plans;
         this.mapper = mapper;
@@ -103,6 +106,42 @@ public class CityPages {
                         Bodies::read);
                 return WebResponses.redirect(PLANS + "/" + d.row().id()).build();
             }, null);
+        });
+    }
+
+    /** The renewal form: the progress report as POST /api/plans/{id}/renewal takes it, filled with the plan's names. */
+    @GET
+    @Path("/plans/{id}/renewal")
+    public Response renewalForm(@CookieParam(WebResource.COOKIE) String session, @PathParam("id") String id) {
+        return city(session, viewer -> {
+            String city = plans.find(viewer.user(), id).orElseThrow(PlanNotFound::new).row().city();
+            String blank;
+            try {
+                blank = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        renewals.blankReport(viewer.user(), id));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("blank progress report", e);
+            }
+            return form(200, CityViews.renewal(viewer, id, city, Sessions.randomId(), blank, CityViews.Outcome.NONE),
+                    "renewal");
+        });
+    }
+
+    /** The same RenewalService call as the API, once per form key; a refusal shows the form again. */
+    @POST
+    @Path("/plans/{id}/renewal")
+    public Response renew(@CookieParam(WebResource.COOKIE) String session, @PathParam("id") String id,
+                          @Context ContainerRequest request) {
+        return posted(session, request, (viewer, form) -> {
+            String city = plans.find(viewer.user(), id).orElseThrow(PlanNotFound::new).row().city();
+            Function<CityViews.Outcome, Map<String, Object>> again = outcome -> CityViews.renewal(viewer, id, city,
+                    form.key() == null ? Sessions.randomId() : form.key(), form.shownAgain(), outcome);
+            return judged("renewal", again, () -> {
+                renewals.renewOnce(viewer.user(), id, plan(form), IdempotencyKeys.check(form.key()),
+                        r -> StoredJson.write(mapper, PlanView.of(r.plan(), null).with(null, r.renewal())));
+                return WebResponses.redirect(PLANS + "/" + id).build();
+            }, () -> form(422, CityViews.renewal(viewer, id, city, Sessions.randomId(), form.shownAgain(),
+                    CityViews.Outcome.refused(WebMessages.of("planForm.keyReused"), List.of())), "renewal"));
         });
     }
 

@@ -44,6 +44,17 @@ final class CityViews {
         return m;
     }
 
+    static Map<String, Object> renewal(Viewer viewer, String planId, String city, String key, String text,
+                                       Outcome outcome) {
+        Bilingual title = WebMessages.of("renewal.title", city);
+        Map<String, Object> m = form(viewer, title, "/ui/plans/" + planId + "/renewal", key, text, outcome);
+        m.put("planId", planId);
+        m.put("send", Html.both(WebMessages.of("renewal.send")));
+        m.put("fileLabel", Html.both(WebMessages.of("renewal.file")));
+        m.put("pasteLabel", Html.both(WebMessages.of("renewal.paste")));
+        return m;
+    }
+
     private static Map<String, Object> form(Viewer viewer, Bilingual title, String action, String key, String text,
                                             Outcome outcome) {
         Map<String, Object> m = RuleSetViews.page(viewer, title);
@@ -51,6 +62,8 @@ final class CityViews {
         m.put("action", action);
         m.put("key", key);
         m.put("plan", text == null ? "" : text);
+        m.put("fileLabel", Html.both(WebMessages.of("planForm.file")));
+        m.put("pasteLabel", Html.both(WebMessages.of("planForm.paste")));
         m.put("problemsHeading", outcome.heading() == null ? null : Html.both(outcome.heading()));
         m.put("refusal", outcome.refusal() == null ? null : Html.both(outcome.refusal()));
         m.put("hasProblems", !outcome.problems().isEmpty());

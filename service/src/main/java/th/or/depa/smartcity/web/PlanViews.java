@@ -52,6 +52,7 @@ final class PlanViews {
         });
         m.put("tally", available.tally() == null ? null : tally(available.tally(), labels));
         m.put("revise", available.revise().filter(Available.Option::allowed).isPresent());
+        m.put("renew", available.renew().filter(Available.Option::allowed).isPresent());
         m.put("report", report);
         return m;
     }

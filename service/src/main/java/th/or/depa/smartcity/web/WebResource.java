@@ -67,7 +67,7 @@ public class WebResource {
 
     /** The states whose plans the screening queue lists; what the office may do on each, the rules say. */
     private static final List<String> SCREENING_QUEUE = List.of("SCREENING", "SUBCOMMITTEE_REVIEW",
-            "COMMITTEE_REVIEW");
+            "COMMITTEE_REVIEW", "RENEWAL_SCREENING", "RENEWAL_SUBCOMMITTEE_REVIEW", "RENEWAL_COMMITTEE_REVIEW");
     /** Plans per state in the queue: each costs a dry run of the rules per action. */
     private static final String QUEUE_LIMIT = "50";
 

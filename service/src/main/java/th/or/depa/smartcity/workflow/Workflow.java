@@ -8,6 +8,7 @@ import th.or.depa.smartcity.evaluation.RuleSetDefect;
 import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.facts.Certificate;
 import th.or.depa.smartcity.facts.Refusal;
+import th.or.depa.smartcity.facts.RenewalResult;
 import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.facts.Tally;
 import th.or.depa.smartcity.facts.Transition;
@@ -20,11 +21,11 @@ public final class Workflow {
 
     /**
      * What the rules decided: the state to move to (null: none), a refusal (null: none), and for CLOSE_VOTE the
-     * tally, its verdict and, when the committee approves, the certificate. A refusal may come with a transition
+     * tally, its verdict and, when the committee approves, the certificate; for a renewal's decision, its result. A refusal may come with a transition
      * (a FORWARD whose re-evaluation fails moves the plan to NOT_ELIGIBLE and is refused); reason is its text.
      */
     public record Decision(String to, Refusal refusal, Bilingual reason, Tally tally, Verdict verdict,
-                           Certificate certificate) {
+                           Certificate certificate, RenewalResult renewal) {
 
         /** The refusal as thrown to the caller. */
         public WorkflowRefusal refused() {
@@ -69,7 +70,7 @@ public final class Workflow {
         }
         return new Decision(transitions.isEmpty() ? null : transitions.get(0).to(), refusal,
                 refused == null ? null : reason(rules, refused), one(run, Tally.class).orElse(null), one(run, Verdict.class).orElse(null),
-                one(run, Certificate.class).orElse(null));
+                one(run, Certificate.class).orElse(null), one(run, RenewalResult.class).orElse(null));
     }
 
     /** A refusal's reason from the texts of the rule set that refused. */

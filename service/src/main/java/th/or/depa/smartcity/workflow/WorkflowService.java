@@ -22,6 +22,7 @@ import th.or.depa.smartcity.evaluation.Evaluation;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
 import th.or.depa.smartcity.evaluation.PlanFacts;
 import th.or.depa.smartcity.facts.Ballot;
+import th.or.depa.smartcity.facts.CurrentCertificate;
 import th.or.depa.smartcity.facts.Domain;
 import th.or.depa.smartcity.facts.PlanStatus;
 import th.or.depa.smartcity.facts.Request;
@@ -39,6 +40,8 @@ import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.EventRow;
 import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanRow;
+import th.or.depa.smartcity.store.RenewalDao;
+import th.or.depa.smartcity.store.RenewalRow;
 import th.or.depa.smartcity.store.UserDao;
 import th.or.depa.smartcity.store.UserRow;
 import th.or.depa.smartcity.store.VoteDao;
@@ -59,6 +62,8 @@ public final class WorkflowService {
      */
     public static final List<String> ACTIONS = List.of("FORWARD", "REQUEST_REVISION", "REJECT", "CLOSE_VOTE",
             "WITHDRAW", "REVOKE");
+    /** The city's renewal (POST /api/plans/{id}/renewal with a progress report), not a form of its own. */
+    public static final String RENEW = "RENEW";
     /** Stands in for the comment a dry run cannot know, so that a missing comment does not hide the real answer. */
     private static final String SOME_COMMENT = "(dry run)";
 
@@ -96,6 +101,11 @@ public final class WorkflowService {
         RuleSets.InForce rules = ruleSets.inForce();
         Workflow.checkRole(rules, request(user, action, comment, null, false, false));
         plans.find(user, planId).orElseThrow(PlanNotFound::new);
+        if (RENEW.equals(action)) {
+            // a renewal carries a progress report: only RenewalService (POST /api/plans/{id}/renewal) takes it
+            throw new PlanFormatException(422, List.of(new FieldError("action",
+                    "a renewal is submitted with its progress report to /api/plans/{id}/renewal")));
+        }
         Outcome result = OptimisticWrite.run(() -> {
             Seen seen = jdbi.withHandle(h -> seen(h, planId, true));
             Judged judged = judge(rules, user, seen, action, comment);
@@ -111,7 +121,8 @@ public final class WorkflowService {
     }
 
     /** What the rules read about a plan, as one short read saw it; judgedBy: the rule set of its latest evaluation. */
-    private record Seen(PlanRow plan, Plan content, List<UserRow> members, List<Ballot> ballots, String judgedBy) {
+    private record Seen(PlanRow plan, Plan content, List<UserRow> members, List<Ballot> ballots, String judgedBy,
+                        CurrentCertificate certificate) {
 
         /** Whether the plan, its committee or its ballots changed since this was read (under the plan's lock). */
         boolean changedIn(Handle h, PlanRow locked) {
@@ -131,7 +142,7 @@ public final class WorkflowService {
         String judgedBy = withContent ? dao.evaluation(p.latestEvaluationId()).map(e -> e.ruleSetSha256()).orElse("")
                 : null;
         return new Seen(p, withContent ? content(dao, p) : null, h.attach(UserDao.class).members(), ballots(h, p),
-                judgedBy);
+                judgedBy, Renewals.current(mapper, p.certificate()));
     }
 
     private Judged judge(RuleSets.InForce rules, User user, Seen seen, String action, String comment) {
@@ -161,6 +172,9 @@ public final class WorkflowService {
         facts.add(request(user, action, comment, vote, committees.chairs(user), user.maySee(p.organisation())));
         facts.add(new PlanStatus(p.state(), p.kind(), p.outcome()));
         facts.add(new Today(LocalDate.ofInstant(now, BANGKOK)));
+        if (seen.certificate() != null) {
+            facts.add(seen.certificate());
+        }
         facts.addAll(committees.asFacts());
         facts.addAll(seen.ballots());
         if (seen.content() != null) {
@@ -186,8 +200,11 @@ public final class WorkflowService {
         Workflow.Decision close = Workflow.consult(rules, facts(user, seen, seen.plan(), now, "CLOSE_VOTE", null, null));
         TallyView tally = close.tally() == null || actions.stream().noneMatch(o -> o.action().equals("CLOSE_VOTE"))
                 ? null : TallyView.of(close.tally(), close.verdict());
+        Seen asIfPassing = new Seen(seen.plan().withOutcome("PASS"), seen.content(), seen.members(), seen.ballots(),
+                seen.judgedBy(), seen.certificate());
         return new Available(actions, dryRun(rules, user, seen, now, "VOTE", "ABSTAIN"),
-                dryRun(rules, user, seen, now, "REVISE", null), tally);
+                dryRun(rules, user, seen, now, "REVISE", null), tally,
+                dryRun(rules, user, asIfPassing, now, RENEW, null));
     }
 
     /** One request asked twice: without a comment (does it need one?) and with one (the answer otherwise). */
@@ -232,11 +249,28 @@ public final class WorkflowService {
         TallyView tally = d.tally() == null ? null : TallyView.of(d.tally(), d.verdict());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", action);
+        Optional<RenewalRow> renewal = h.attach(RenewalDao.class).latest(planId);
+        if ("REVOKE".equals(action)) {
+            // the evidence of non-delivery: the latest progress report, if the city sent one
+            renewal.ifPresent(r -> data.put("progressReportId", r.id()));
+        }
         append(events, rules, planId, "ACTION", user, j.at(), p.state(), d.to(), comment, data);
         if (tally != null) {
             append(events, rules, planId, "TALLY", user, j.at(), p.state(), d.to(), null, tally);
         }
-        if (d.certificate() != null) {
+        if (d.renewal() != null) {
+            String replaced = "RENEWED".equals(d.renewal().event()) ? p.certificate() : null;
+            Map<String, Object> renewed = new LinkedHashMap<>();
+            renewal.ifPresent(r -> {
+                renewed.put("renewalId", r.id());
+                h.attach(RenewalDao.class).decide(r.id(), d.renewal().event(), replaced, j.at());
+            });
+            if (d.certificate() != null) {
+                renewed.put("certificate", d.certificate());
+                renewed.put("previous", StoredJson.read(mapper, p.certificate()));
+            }
+            append(events, rules, planId, d.renewal().event(), user, j.at(), p.state(), d.to(), null, renewed);
+        } else if (d.certificate() != null) {
             append(events, rules, planId, "CERTIFIED", user, j.at(), p.state(), d.to(), null, d.certificate());
         }
         PlanRow stored = new PlanRow(moved.id(), moved.organisation(), moved.ownerId(), moved.reference(),
