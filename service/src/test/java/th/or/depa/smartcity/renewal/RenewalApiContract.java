@@ -261,7 +261,12 @@ public abstract class RenewalApiContract {
         assertEquals("RENEWAL_SUBCOMMITTEE_REVIEW", state(act(later(), office, id, "FORWARD", null)));
         Api.Reply refused = bothApprove(later(), id, s1, s2, "REJECT");
         assertEquals("CERTIFIED", state(refused));
-        assertEquals(certificate, refused.body().get("certificate"));
+        // the same certificate (dates, domains); its status is that of the later day: inside the renewal window
+        com.fasterxml.jackson.databind.node.ObjectNode after = refused.body().get("certificate").deepCopy();
+        assertEquals("RENEWAL_OPEN", after.remove("status").asText());
+        com.fasterxml.jackson.databind.node.ObjectNode before = certificate.deepCopy();
+        assertEquals("VALID", before.remove("status").asText());
+        assertEquals(before, after);
         JsonNode view = later().get("/api/plans/" + id, city).body();
         assertTrue(view.get("certificates") == null || view.get("certificates").isEmpty(), view.toString());
         List<String> types = eventTypes(id);

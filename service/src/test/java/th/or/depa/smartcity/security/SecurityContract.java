@@ -69,6 +69,12 @@ abstract class SecurityContract {
             Map.entry("GET /api/users", Set.of(Role.ADMIN)),
             Map.entry("GET /api/users/record", Set.of(Role.ADMIN, Role.OFFICE)),
             Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)),
+            Map.entry("POST /api/plans/{id}/renewal", Set.of(Role.CITY)),
+            Map.entry("GET /api/plans/{id}/renewal", ALL),
+            Map.entry("POST /api/webhooks", Set.of(Role.CITY, Role.COMMITTEE, Role.ADMIN)),
+            Map.entry("GET /api/webhooks", Set.of(Role.CITY, Role.COMMITTEE, Role.ADMIN)),
+            Map.entry("DELETE /api/webhooks/{id}", Set.of(Role.CITY, Role.COMMITTEE, Role.ADMIN)),
+            Map.entry("GET /api/webhooks/{id}/deliveries", Set.of(Role.CITY, Role.COMMITTEE, Role.ADMIN)),
             Map.entry("POST /api/organisations", Set.of(Role.ADMIN)),
             Map.entry("GET /api/organisations", ALL),
             Map.entry("GET /api/organisations/{id}", ALL));
@@ -81,7 +87,8 @@ abstract class SecurityContract {
             "GET /ui/rulesets/{version}/impact/{id}", "GET /ui/rulesets/{version}/impact/{id}/progress",
             "GET /ui/rulesets/propose", "POST /ui/rulesets/propose", "GET /ui/screening",
             "POST /ui/plans/{id}/actions", "POST /ui/plans/{id}/vote", "POST /ui/plans/{id}/recuse",
-            "GET /ui/submit", "POST /ui/submit", "GET /ui/plans/{id}/revise", "POST /ui/plans/{id}/revise");
+            "GET /ui/submit", "POST /ui/submit", "GET /ui/plans/{id}/revise", "POST /ui/plans/{id}/revise", "GET /ui/inbox",
+            "GET /ui/plans/{id}/renewal", "POST /ui/plans/{id}/renewal");
     /** Web pages anyone may fetch: /ui (a redirect to the plans), the sign-in form and its assets (WebViewH2Test checks what sign-in accepts). */
     static final Set<String> OPEN_PAGES = Set.of("GET /ui", "GET /ui/signin", "POST /ui/signin", "GET /ui/static/{name}");
 
