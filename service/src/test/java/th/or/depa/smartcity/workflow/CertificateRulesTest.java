@@ -3,9 +3,7 @@ package th.or.depa.smartcity.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import th.or.depa.smartcity.engine.CompileResult;
-import th.or.depa.smartcity.engine.RuleFiles;
-import th.or.depa.smartcity.engine.RuleSetCompiler;
 import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.facts.CertificateHeld;
 import th.or.depa.smartcity.facts.CertificateStatus;
@@ -39,10 +34,9 @@ class CertificateRulesTest {
 
     @BeforeAll
     static void compile() {
-        CompileResult r = new RuleSetCompiler().compile(RuleFiles.readFolder(Path.of("../rules")));
-        assertTrue(r.isOk(), r.errors().toString());
-        rules = new RuleSets.InForce(1, r.ruleSet());
-        texts = Texts.of(r.ruleSet().files());
+        BundledWorkflowRules bundled = BundledWorkflowRules.compile();
+        rules = bundled.rules();
+        texts = bundled.texts();
     }
 
     static String status(String state, boolean renewed, LocalDate today) {

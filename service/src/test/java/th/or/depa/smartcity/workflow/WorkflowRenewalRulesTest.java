@@ -1,11 +1,16 @@
 package th.or.depa.smartcity.workflow;
 
+import static th.or.depa.smartcity.workflow.Actor.CITY;
+import static th.or.depa.smartcity.workflow.Actor.COM_CHAIR;
+import static th.or.depa.smartcity.workflow.Actor.COM_MEMBER;
+import static th.or.depa.smartcity.workflow.Actor.OFFICE;
+import static th.or.depa.smartcity.workflow.Actor.SUB_CHAIR;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import th.or.depa.smartcity.engine.CompileResult;
-import th.or.depa.smartcity.engine.RuleFiles;
-import th.or.depa.smartcity.engine.RuleSetCompiler;
 import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.facts.Ballot;
 import th.or.depa.smartcity.facts.CurrentCertificate;
 import th.or.depa.smartcity.facts.Member;
 import th.or.depa.smartcity.facts.PlanStatus;
-import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.facts.Today;
 import th.or.depa.smartcity.ruleset.RuleSets;
 
@@ -41,23 +42,11 @@ class WorkflowRenewalRulesTest {
 
     @BeforeAll
     static void compile() {
-        CompileResult r = new RuleSetCompiler().compile(RuleFiles.readFolder(Path.of("../rules")));
-        assertTrue(r.isOk(), r.errors().toString());
-        rules = new RuleSets.InForce(1, r.ruleSet());
-        texts = Texts.of(r.ruleSet().files());
+        BundledWorkflowRules bundled = BundledWorkflowRules.compile();
+        rules = bundled.rules();
+        texts = bundled.texts();
     }
 
-    record Actor(String role, String body, boolean chair) {
-        Request ask(String action, String comment) {
-            return new Request(action, "me", role, body, chair, true, comment, null);
-        }
-    }
-
-    static final Actor CITY = new Actor("CITY", null, false);
-    static final Actor OFFICE = new Actor("OFFICE", null, false);
-    static final Actor SUB_CHAIR = new Actor("COMMITTEE", "SUBCOMMITTEE", true);
-    static final Actor COM_CHAIR = new Actor("COMMITTEE", "COMMITTEE", true);
-    static final Actor COM_MEMBER = new Actor("COMMITTEE", "COMMITTEE", false);
 
     static Workflow.Decision decide(Actor a, String action, String comment, String state, String outcome,
                                     LocalDate today, Object... more) {

@@ -1,12 +1,19 @@
 package th.or.depa.smartcity.workflow;
 
+import static th.or.depa.smartcity.workflow.Actor.CITY;
+import static th.or.depa.smartcity.workflow.Actor.COM_CHAIR;
+import static th.or.depa.smartcity.workflow.Actor.COM_MEMBER;
+import static th.or.depa.smartcity.workflow.Actor.OFFICE;
+import static th.or.depa.smartcity.workflow.Actor.REVIEWER;
+import static th.or.depa.smartcity.workflow.Actor.SUB_CHAIR;
+import static th.or.depa.smartcity.workflow.Actor.SUB_MEMBER;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +29,9 @@ import th.or.depa.smartcity.facts.Ballot;
 import th.or.depa.smartcity.facts.Domain;
 import th.or.depa.smartcity.facts.Member;
 import th.or.depa.smartcity.facts.PlanStatus;
-import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.facts.Today;
-import th.or.depa.smartcity.engine.CompileResult;
 import th.or.depa.smartcity.evaluation.Texts;
 import th.or.depa.smartcity.engine.RuleFiles;
-import th.or.depa.smartcity.engine.RuleSetCompiler;
 import th.or.depa.smartcity.ruleset.RuleSets;
 
 /** The workflow rules of rules/workflow/ alone: every action from every state, both sides of every rule. */
@@ -40,26 +44,11 @@ class WorkflowRulesTest {
 
     @BeforeAll
     static void compile() {
-        CompileResult r = new RuleSetCompiler().compile(RuleFiles.readFolder(Path.of("../rules")));
-        assertTrue(r.isOk(), r.errors().toString());
-        rules = new RuleSets.InForce(1, r.ruleSet());
-        texts = Texts.of(r.ruleSet().files());
+        BundledWorkflowRules bundled = BundledWorkflowRules.compile();
+        rules = bundled.rules();
+        texts = bundled.texts();
     }
 
-    /** Who acts: role, body, chair. */
-    record Actor(String role, String body, boolean chair) {
-        Request ask(String action, String comment) {
-            return new Request(action, "me", role, body, chair, true, comment, null);
-        }
-    }
-
-    static final Actor CITY = new Actor("CITY", null, false);
-    static final Actor OFFICE = new Actor("OFFICE", null, false);
-    static final Actor SUB_CHAIR = new Actor("COMMITTEE", "SUBCOMMITTEE", true);
-    static final Actor SUB_MEMBER = new Actor("COMMITTEE", "SUBCOMMITTEE", false);
-    static final Actor COM_CHAIR = new Actor("COMMITTEE", "COMMITTEE", true);
-    static final Actor COM_MEMBER = new Actor("COMMITTEE", "COMMITTEE", false);
-    static final Actor REVIEWER = new Actor("REVIEWER", null, false);
 
     static Workflow.Decision decide(Actor a, String action, String comment, String state, Object... more) {
         List<Object> facts = new ArrayList<>(List.of(a.ask(action, comment), new PlanStatus(state, "LIVABLE", "PASS"),
