@@ -5,14 +5,16 @@
 //   - the document's `x-roles` on each operation: the token the request carries (the first role listed, unless the
 //     committed config already sets one for that operation) and, for every operation that needs a token, three
 //     variations: no token (401), a token not accepted (401), a role the operation does not list (403);
-//   - the example plans: a body value "@example:NAME" becomes the content of $EXAMPLES/NAME.plan.json.
-// Usage: node effective-config.js openapi.json portman-config.json EXAMPLES_DIR > effective.json
+//   - the example plans: a body value "@example:NAME" becomes the content of $EXAMPLES/NAME.plan.json;
+//   - a body given whole (key ".") replaces the one portman generates: portman merges it, so the generated
+//     properties it does not name are removed first.
+// Usage: node effective-config.js openapi.json portman-config.json EXAMPLES_DIR effective.json
 // Exits 1 when the document lacks what the variations need (a 401 or 403 answer where x-roles asks for a token).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const [docFile, configFile, examplesDir] = process.argv.slice(2);
+const [docFile, configFile, examplesDir, outFile] = process.argv.slice(2);
 const doc = JSON.parse(fs.readFileSync(docFile, 'utf8'));
 const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
 const ROLES = ['CITY', 'OFFICE', 'COMMITTEE', 'REVIEWER', 'ADMIN'];
@@ -35,6 +37,25 @@ const out = withExamples(config);
 out.overwrites = out.overwrites || [];
 out.tests = out.tests || {};
 out.tests.variationTests = out.tests.variationTests || [];
+
+// a body given whole replaces the generated one (portman would merge the two)
+const resolve = (node) => {
+  let n = node;
+  for (let i = 0; n && n.$ref && i < 10; i++) {
+    n = n.$ref.split('/').slice(1).reduce((o, k) => o && o[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return n || {};
+};
+for (const o of out.overwrites) {
+  const whole = (o.overwriteRequestBody || []).find((b) => b.key === '.' && b.value && typeof b.value === 'object');
+  if (!whole || o.openApiOperation.includes('*')) continue;
+  const [method, p] = o.openApiOperation.split('::');
+  const op = ((doc.paths || {})[p] || {})[method.toLowerCase()];
+  if (!op) continue;
+  const schema = resolve(((resolve(op.requestBody).content || {})['application/json'] || {}).schema);
+  const generated = Object.keys(schema.properties || {}).filter((k) => !(k in whole.value));
+  o.overwriteRequestBody = [...generated.map((key) => ({ key, remove: true })), ...o.overwriteRequestBody];
+}
 
 const bearer = (role) => ({ bearer: { token: `{{token_${role}}}` } });
 // portman's schema has no "noauth": give the request a token of its own, then remove it (which leaves noauth)
@@ -101,5 +122,5 @@ for (const [p, item] of Object.entries(doc.paths || {})) {
 }
 
 for (const p of problems) console.error(`conformance: the document: ${p}`);
-process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+fs.writeFileSync(outFile, JSON.stringify(out, null, 2) + '\n');
 process.exit(problems.length ? 1 : 0);
