@@ -200,6 +200,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper);
         env.jersey().register(new RuleSetsResource(ruleSets, impact));
         env.jersey().register(new CriteriaResource(ruleSets));
+        env.jersey().register(new th.or.depa.smartcity.api.OpenApiResource(th.or.depa.smartcity.api.OpenApiDocument.load()));
         env.jersey().register(new th.or.depa.smartcity.api.WebhooksResource(
                 new th.or.depa.smartcity.notification.Webhooks(jdbi, urlGuard, clock)));
         env.jersey().register(new UsersResource(new UserService(jdbi, recordKey, clock)));

@@ -6,7 +6,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import th.or.depa.smartcity.SmartCityApplication;
+import th.or.depa.smartcity.openapi.ValidatedApp;
 import th.or.depa.smartcity.SmartCityConfiguration;
 
 /** The service as the API tests run it: test-config.yml on a given database, plus a test's own overrides. */
@@ -20,7 +20,7 @@ public final class TestApps {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.config("database.url", url),
                 ConfigOverride.config("database.user", TestDatabases.user(url))));
         overrides.addAll(Arrays.asList(more));
-        return new DropwizardAppExtension<>(SmartCityApplication.class,
+        return new DropwizardAppExtension<>(ValidatedApp.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
     }
 
@@ -34,7 +34,7 @@ public final class TestApps {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.config(prefix, "database.url", url),
                 ConfigOverride.config(prefix, "database.user", TestDatabases.user(url))));
         settings.forEach((k, v) -> overrides.add(ConfigOverride.config(prefix, k, v)));
-        return new DropwizardAppExtension<>(SmartCityApplication.class,
+        return new DropwizardAppExtension<>(ValidatedApp.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), prefix, overrides.toArray(ConfigOverride[]::new));
     }
 }
