@@ -88,23 +88,26 @@ for (const [p, item] of Object.entries(doc.paths || {})) {
       name,
       overwrites: security,
       tests: {
-        contractTests: [
-          { statusCode: { enabled: true, code } },
-          { contentType: { enabled: true } },
-          { jsonBody: { enabled: true } },
-          { schemaValidation: { enabled: true } },
-          { headersPresent: { enabled: true } }
-        ],
+        contractTests: [{
+          statusCode: { enabled: true, code },
+          contentType: { enabled: true },
+          jsonBody: { enabled: true },
+          schemaValidation: { enabled: true },
+          headersPresent: { enabled: true }
+        }],
         ...extra
       }
     });
+    // a 401 says how to authenticate (RFC 6750)
+    const challenge = { contentTests: [{ responseHeaderTests: [{ key: 'WWW-Authenticate', contains: 'Bearer' }] }] };
     if (!responses['401']) problems.push(`${ref}: needs a token but documents no 401 answer`);
     else {
       out.tests.variationTests.push({
         openApiOperation: ref, openApiResponse: '401',
         variations: [
-          variation('no token', noToken, 401),
-          variation('token not accepted', [{ overwriteRequestSecurity: { bearer: { token: 'not-a-token-of-this-service' } } }], 401)
+          variation('no token', noToken, 401, challenge),
+          variation('token not accepted', [{ overwriteRequestSecurity: { bearer: { token: 'not-a-token-of-this-service' } } }],
+            401, challenge)
         ]
       });
     }
