@@ -75,6 +75,35 @@ class DocsTest {
     }
 
     @Test
+    void noFileOfTheRepositoryReadsTheSharedSpecFolderOutsideIt() throws IOException {
+        Pattern shared = Pattern.compile("\\.\\./shared|shared/spec");
+        Set<String> skipped = Set.of(".git", "target", "data", "node_modules");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(ROOT)) {
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                Path relative = ROOT.relativize(file);
+                boolean inSkipped = segments(relative).anyMatch(skipped::contains);
+                if (inSkipped || !Files.isRegularFile(file) || file.getFileName().toString().equals("DocsTest.java")
+                        || Files.size(file) > 2_000_000) {
+                    continue;
+                }
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1); // any bytes
+                Matcher m = shared.matcher(text);
+                if (m.find()) {
+                    found.add(relative + ": " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), found, "files that still read ../shared");
+    }
+
+    private static Stream<String> segments(Path relative) {
+        List<String> parts = new ArrayList<>();
+        relative.forEach(p -> parts.add(p.toString()));
+        return parts.stream();
+    }
+
+    @Test
     void everyRelativeLinkOfTheReadmeAndTheDocsResolvesToAFileAndHeadingInTheRepository() {
         List<String> broken = new ArrayList<>();
         int links = 0;
