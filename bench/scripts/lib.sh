@@ -13,8 +13,7 @@ ADMIN_PORT="${BENCH_ADMIN_PORT:-28081}"
 DURATION="${BENCH_DURATION:-15}"       # seconds per measured point
 WARMUP="${BENCH_WARMUP:-10}"           # seconds of warm-up load after each start
 PG="-h 127.0.0.1 -p 5432 -U postgres"
-EXAMPLES="${BENCH_EXAMPLES:-$ROOT/../shared/spec/examples}"
-[[ -d "$EXAMPLES" ]] || EXAMPLES=/work/shared/spec/examples
+EXAMPLES="${BENCH_EXAMPLES:-$ROOT/examples}"
 REALISTIC="$EXAMPLES/phuket-livable-pass.plan.json"
 mkdir -p "$OUT" "$WORK"
 

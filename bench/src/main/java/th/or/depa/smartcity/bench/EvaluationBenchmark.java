@@ -31,7 +31,7 @@ import th.or.depa.smartcity.ruleset.RuleSetChecker;
 
 /**
  * How long one plan's evaluation takes with the bundled rules (a fresh stateless session per plan, as the service
- * does it) beside the plain-Java floor over the same facts. plan=realistic is spec/examples/phuket-livable-pass,
+ * does it) beside the plain-Java floor over the same facts. plan=realistic is examples/phuket-livable-pass,
  * plan=large a generated 7 domains × 20 services × 5 KPIs. Ratio: drools / plainJava of the same plan.
  */
 @State(Scope.Benchmark)

@@ -41,15 +41,14 @@ public final class Fixtures {
     }
 
     public static Path examplesDir() {
-        return find("bench.examples", "../shared/spec/examples", "../../shared/spec/examples",
-                "/work/shared/spec/examples");
+        return find("bench.examples", "examples", "../examples");
     }
 
     public static byte[] realisticPlan() {
         return read(examplesDir().resolve(REALISTIC));
     }
 
-    /** Every example plan of the spec (for cross-checking the plain-Java floor against the rules). */
+    /** Every example plan of examples/ (for cross-checking the plain-Java floor against the rules). */
     public static List<byte[]> examplePlans() {
         try (var s = Files.list(examplesDir())) {
             return s.filter(p -> p.getFileName().toString().endsWith(".plan.json")).sorted().map(Fixtures::read)

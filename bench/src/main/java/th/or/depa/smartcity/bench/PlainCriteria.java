@@ -21,7 +21,7 @@ import th.or.depa.smartcity.facts.Status;
 import th.or.depa.smartcity.facts.Text;
 
 /**
- * The floor of the engine benchmark: the 15 criteria of spec/criteria.md written as plain Java over the very facts
+ * The floor of the engine benchmark: the 15 criteria of docs/criteria.md written as plain Java over the very facts
  * the rules get (PlanFacts.of), reading the same parameters, reporting the same status, variant and facts as each
  * rule's {@link Finding}, whose titles and reasons are rendered from the same rules/texts templates, assembled into
  * the same {@link Evaluation}. Written for the benchmark only: the service's decisions live in rules/ and nowhere

@@ -11,11 +11,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import th.or.depa.smartcity.evaluation.PlanFacts;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.support.TestRules;
+import th.or.depa.smartcity.support.Api;
 
 /**
  * Rules in force that run away: each run ends with an error within its limits, the runaway thread is stopped, and
@@ -37,7 +37,7 @@ class BoundedRunsTest {
     private static List<Object> plan() {
         try {
             return List.copyOf(PlanFacts.of(new PlanReader(new ObjectMapper(), Provinces.load()).read(
-                    Files.readAllBytes(Path.of("../../shared/spec/examples/phuket-livable-pass.plan.json")))));
+                    Files.readAllBytes(Api.EXAMPLES.resolve("phuket-livable-pass.plan.json")))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

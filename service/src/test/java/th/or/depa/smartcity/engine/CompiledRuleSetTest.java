@@ -32,6 +32,7 @@ import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.support.TestRules;
+import th.or.depa.smartcity.support.Api;
 
 /**
  * How a compiled rule set runs: the rules that judge plans and the workflow rules are separate KieBases, no run sees
@@ -40,7 +41,7 @@ import th.or.depa.smartcity.support.TestRules;
 class CompiledRuleSetTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Path EXAMPLES = Path.of("../../shared/spec/examples");
+    private static final Path EXAMPLES = Api.EXAMPLES;
 
     private static CompiledRuleSet bundled;
     private static PlanReader reader;

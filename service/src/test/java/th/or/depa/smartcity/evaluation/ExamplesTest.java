@@ -24,11 +24,12 @@ import th.or.depa.smartcity.engine.CompileResult;
 import th.or.depa.smartcity.engine.CompiledRuleSet;
 import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.engine.RuleSetCompiler;
+import th.or.depa.smartcity.support.Api;
 
 /** The spec's example plans get, under the bundled rules, the outcome, unmet criteria and warnings the spec gives. */
 class ExamplesTest {
 
-    private static final Path EXAMPLES = Path.of("../../shared/spec/examples");
+    private static final Path EXAMPLES = Api.EXAMPLES;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static CompiledRuleSet ruleSet;

@@ -33,10 +33,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import th.or.depa.smartcity.support.Api;
 
 class PlanReaderTest {
     private static final ObjectMapper MAPPER = Jackson.newObjectMapper();
-    private static final Path EXAMPLES = Path.of("../../shared/spec/examples");
+    private static final Path EXAMPLES = Api.EXAMPLES;
     /** Every field of plan.md is present in this example. */
     private static final String FULL = "phuket-livable-pass.plan.json";
     /** Only the required fields. */

@@ -29,7 +29,7 @@ import th.or.depa.smartcity.store.OrganisationDao;
  */
 public final class Api {
 
-    public static final Path EXAMPLES = Path.of("../../shared/spec/examples");
+    public static final Path EXAMPLES = Path.of("../examples");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DropwizardAppExtension<SmartCityConfiguration> app;
