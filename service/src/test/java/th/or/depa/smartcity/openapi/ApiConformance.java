@@ -16,6 +16,7 @@ public final class ApiConformance {
     static final OpenApiChecker CHECKER = new OpenApiChecker(OpenApiDocument.load());
     private static final List<String> VIOLATIONS = new ArrayList<>();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicLong CHECKED = new java.util.concurrent.atomic.AtomicLong();
 
     private ApiConformance() {
     }
@@ -41,6 +42,7 @@ public final class ApiConformance {
 
     static void finished(Exchange e) {
         try {
+            CHECKED.incrementAndGet();
             List<String> problems = violations(e);
             if (!problems.isEmpty()) {
                 synchronized (VIOLATIONS) {
@@ -55,6 +57,12 @@ public final class ApiConformance {
         } finally {
             IN_FLIGHT.decrementAndGet();
         }
+    }
+
+    /** How many exchanges the test apps have had checked so far (to show that the filter is in place). */
+    static long checked() {
+        drain();
+        return CHECKED.get();
     }
 
     /** The violations recorded since the last call, once the requests still being answered are done (at most 2 s). */

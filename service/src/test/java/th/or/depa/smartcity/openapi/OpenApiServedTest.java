@@ -71,6 +71,14 @@ class OpenApiServedTest {
         assertEquals(404, http().get("/docs/pom.properties", null).status());
     }
 
+    @Test
+    void everyExchangeOfATestAppIsChecked() throws Exception {
+        long before = ApiConformance.checked();
+        http().get("/api/criteria", null);
+        http().get("/ui/signin", null); // not the API: not checked
+        assertEquals(before + 1, ApiConformance.checked());
+    }
+
     /** Every "$ref": "#/..." of the served document points at something inside it. */
     private static List<String> unresolvedRefs(JsonNode root, JsonNode node, List<String> out) {
         JsonNode ref = node.get("$ref");

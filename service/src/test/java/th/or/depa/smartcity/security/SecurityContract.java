@@ -56,6 +56,9 @@ abstract class SecurityContract {
             Map.entry("GET /api/plans/{id}/report", ALL),
             Map.entry("POST /api/evaluate", ALL),
             Map.entry("GET /api/criteria", PUBLIC),
+            Map.entry("GET /openapi.json", PUBLIC),
+            Map.entry("GET /openapi.yaml", PUBLIC),
+            Map.entry("GET /schemas/plan.json", PUBLIC),
             Map.entry("GET /api/rulesets", STAFF),
             Map.entry("GET /api/rulesets/status", STAFF),
             Map.entry("GET /api/rulesets/{version}", STAFF),
@@ -90,7 +93,8 @@ abstract class SecurityContract {
             "GET /ui/submit", "POST /ui/submit", "GET /ui/plans/{id}/revise", "POST /ui/plans/{id}/revise", "GET /ui/inbox",
             "GET /ui/plans/{id}/renewal", "POST /ui/plans/{id}/renewal");
     /** Web pages anyone may fetch: /ui (a redirect to the plans), the sign-in form and its assets (WebViewH2Test checks what sign-in accepts). */
-    static final Set<String> OPEN_PAGES = Set.of("GET /ui", "GET /ui/signin", "POST /ui/signin", "GET /ui/static/{name}");
+    static final Set<String> OPEN_PAGES = Set.of("GET /ui", "GET /ui/signin", "POST /ui/signin", "GET /ui/static/{name}",
+            "GET /docs", "GET /docs/{name}");
 
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
     String planId;
@@ -128,7 +132,7 @@ abstract class SecurityContract {
             out.add(m.getHttpMethod() + " " + path);
         }
         for (Resource child : r.getChildResources()) {
-            collect(child, path + (child.getPath().startsWith("/") ? "" : "/") + child.getPath(), out);
+            collect(child, path + (child.getPath().startsWith("/") || path.endsWith("/") ? "" : "/") + child.getPath(), out);
         }
     }
 
