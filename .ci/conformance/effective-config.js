@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the portman config the run uses from three sources, so that a new operation in the OpenAPI document is
 // tested without editing this folder:
-//   - portman-config.json (committed): the contract tests, the bad-input variations, real ids, the order of requests;
+//   - portman-config.json (committed): the contract tests, the bad-input variations, real ids and bodies;
 //   - the document's `x-roles` on each operation: the token the request carries (the first role listed, unless the
 //     committed config already sets one for that operation) and, for every operation that needs a token, three
 //     variations: no token (401), a token not accepted (401), a role the operation does not list (403);
