@@ -60,6 +60,11 @@ import th.or.depa.smartcity.workflow.WorkflowService;
 public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
     public static void main(String[] args) throws Exception {
+        // Dropwizard's own -v prints the manifest's version alone: the service's name comes with it here
+        if (th.or.depa.smartcity.cli.Version.asked(args)) {
+            System.out.println(th.or.depa.smartcity.cli.Version.line());
+            return;
+        }
         new SmartCityApplication().run(args);
     }
 
