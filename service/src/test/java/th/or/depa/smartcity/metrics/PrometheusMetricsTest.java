@@ -3,6 +3,7 @@ package th.or.depa.smartcity.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -22,12 +23,17 @@ import th.or.depa.smartcity.support.TestDatabases;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PrometheusMetricsTest {
 
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshH2());
+    /** A webhook on 127.0.0.1 (allowed here) whose failed delivery waits an hour: it stays in the backlog. */
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshH2(),
+            ConfigOverride.config("webhooks.allowPrivate", "true"),
+            ConfigOverride.config("webhooks.retryFirst", "1 hour"));
 
     @Test
     void aSubmissionShowsInTheCountersTimersAndGaugesOfThePrometheusPage() throws Exception {
         Api api = new Api(APP);
         String city = api.city("org-metrics");
+        // port 9 (discard) refuses: the city's notifications wait in the backlog
+        assertEquals(201, api.post("/api/webhooks", city, "{\"url\":\"http://127.0.0.1:9/hook\"}").status());
         assertEquals(201, api.post("/api/plans", city, Api.example("phuket-livable-pass")).status());
         assertEquals(201, api.post("/api/plans", city, Api.example("minimal-fails-everything", "Phuket")).status());
         assertEquals(200, api.post("/api/evaluate", city, Api.example("phuket-livable-pass")).status());
@@ -52,10 +58,11 @@ class PrometheusMetricsTest {
                 "smartcity_http_request_seconds_count{method=\"POST\",path=\"/api/plans\",status=\"2xx\"}"));
         assertEquals(1.0, value(text,
                 "smartcity_http_request_seconds_count{method=\"POST\",path=\"/api/evaluate\",status=\"2xx\"}"));
-        // the rule set in force (an empty database puts the folder in force as version 1) and the backlog
+        // the rule set in force (an empty database puts the folder in force as version 1) and the backlog: one
+        // notification of each submission's evaluation to the city's webhook
         assertTrue(Pattern.compile("(?m)^smartcity_rule_set_version\\{sha256=\"[0-9a-f]{64}\"} 1\\.0$")
                 .matcher(text).find(), "rule set version gauge");
-        assertEquals(0.0, value(text, "smartcity_notification_deliveries{state=\"PENDING\"}"));
+        assertEquals(2.0, value(text, "smartcity_notification_deliveries{state=\"PENDING\"}"));
         assertEquals(0.0, value(text, "smartcity_notification_deliveries{state=\"FAILED\"}"));
         // Dropwizard's own registry: Jetty's request timer, the database pool
         assertTrue(text.contains("\nio_dropwizard_jetty_MutableServletContextHandler_requests"), "Jetty's timer");
