@@ -3,7 +3,6 @@ package th.or.depa.smartcity.metrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,23 +19,17 @@ public final class Backlog {
 
     private final Jdbi jdbi;
     private final long maxAgeNanos;
-    private final LongSupplier nanoTime;
     private Map<String, Long> counts = Map.of();
     private long readAt;
     private boolean read;
 
     public Backlog(Jdbi jdbi, Duration maxAge) {
-        this(jdbi, maxAge, System::nanoTime);
-    }
-
-    Backlog(Jdbi jdbi, Duration maxAge, LongSupplier nanoTime) {
         this.jdbi = jdbi;
         this.maxAgeNanos = maxAge.toNanos();
-        this.nanoTime = nanoTime;
     }
 
     public synchronized Map<String, Long> counts() {
-        long now = nanoTime.getAsLong();
+        long now = System.nanoTime();
         if (!read || now - readAt >= maxAgeNanos) {
             try {
                 Map<String, Long> fresh = new LinkedHashMap<>();

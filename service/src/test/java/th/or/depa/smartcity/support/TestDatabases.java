@@ -20,6 +20,7 @@ public final class TestDatabases {
     public static final String PG_USER = System.getenv().getOrDefault("PG_USER", "postgres");
 
     private static String adminUrl;
+    private static IllegalStateException unavailable; // told once, then every later class fails at once with it
 
     private TestDatabases() {
     }
@@ -47,8 +48,16 @@ public final class TestDatabases {
      * else the machine's server if it answers, else an embedded one.
      */
     public static synchronized String adminUrl() {
+        if (unavailable != null) {
+            throw unavailable;
+        }
         if (adminUrl == null) {
-            adminUrl = choose(System.getenv("PG_ADMIN_URL"));
+            try {
+                adminUrl = choose(System.getenv("PG_ADMIN_URL"));
+            } catch (IllegalStateException e) {
+                unavailable = e;
+                throw e;
+            }
         }
         return adminUrl;
     }
