@@ -60,6 +60,11 @@ import th.or.depa.smartcity.workflow.WorkflowService;
 public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
     public static void main(String[] args) throws Exception {
+        // Dropwizard's own -v prints the manifest's version alone: the service's name comes with it here
+        if (th.or.depa.smartcity.cli.Version.asked(args)) {
+            System.out.println(th.or.depa.smartcity.cli.Version.line());
+            return;
+        }
         new SmartCityApplication().run(args);
     }
 
@@ -101,6 +106,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                     clock.instant());
         }
         env.healthChecks().register("clock", new ClockHealthCheck(clock));
+        // /metrics/prometheus on the admin port: Dropwizard's metrics, request timers, the business metrics below
+        th.or.depa.smartcity.metrics.ServiceMetrics metrics = th.or.depa.smartcity.metrics.ServiceMetrics.install(env);
         Databases.prepare(config.getDatabase());
         Databases.migrate(config.getDatabase());
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
@@ -136,13 +143,18 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.lifecycle().manage(new RulesFolderWatcher(ruleSets, rulesDir, config.getRules().isWatch(),
                 config.getRules().getPollMillis()));
         env.healthChecks().register("rules", new RulesHealthCheck(ruleSets));
+        metrics.watch(ruleSets);
         InForceTexts texts = new InForceTexts(ruleSets);
         // every event appended to a plan's record writes its notifications in the same transaction (the outbox)
         var hooks = config.getWebhooks();
         th.or.depa.smartcity.notification.Routes routes = th.or.depa.smartcity.notification.Routes.load();
         th.or.depa.smartcity.notification.Outbox outbox = new th.or.depa.smartcity.notification.Outbox(routes,
                 env.getObjectMapper(), texts);
-        EventLog eventLog = new EventLog(recordKey, outbox);
+        EventLog eventLog = new EventLog(recordKey, (h, planId, events) -> {
+            outbox.appended(h, planId, events);
+            metrics.appended(h, planId, events);
+        });
+        metrics.watch(new th.or.depa.smartcity.metrics.Backlog(jdbi, java.time.Duration.ofSeconds(5)));
         th.or.depa.smartcity.notification.UrlGuard urlGuard =
                 new th.or.depa.smartcity.notification.UrlGuard(hooks.isAllowPrivate());
         env.lifecycle().manage(new th.or.depa.smartcity.notification.Dispatcher(jdbi, urlGuard, hooks.backoff(), clock,
@@ -153,7 +165,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         th.or.depa.smartcity.report.PlanReportPdf.use(config.getPdf().renderer());
         env.healthChecks().register("pdf", new th.or.depa.smartcity.report.PdfHealthCheck());
 
-        PlanEvaluator evaluator = new PlanEvaluator(clock);
+        PlanEvaluator evaluator = new PlanEvaluator(clock, metrics);
         PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, eventLog, mapper, clock);
         WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, eventLog, mapper, clock);
         th.or.depa.smartcity.workflow.Certificates certificates = new th.or.depa.smartcity.workflow.Certificates(jdbi,
@@ -197,7 +209,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper, renewals));
         env.jersey().register(new EvaluateResource(plans));
         env.jersey().register(new WorkflowResource(workflow, mapper));
-        ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, evaluator, mapper);
+        // an impact analysis re-judges stored plans under a candidate: not evaluations the metrics count
+        ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, new PlanEvaluator(clock), mapper);
         env.jersey().register(new RuleSetsResource(ruleSets, impact));
         env.jersey().register(new CriteriaResource(ruleSets));
         env.jersey().register(new th.or.depa.smartcity.api.OpenApiResource(th.or.depa.smartcity.api.OpenApiDocument.load()));

@@ -5,17 +5,28 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.logging.common.AbstractAppenderFactory;
 import io.dropwizard.logging.common.AppenderFactory;
+import io.dropwizard.logging.json.AccessAttribute;
+import io.dropwizard.logging.json.AccessJsonLayoutBaseFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The request log never holds a secret: whatever config.yml says, every request-log appender writes this format,
  * which has the path without its query string (a token sent as ?access_token= is refused, but would still be
- * logged by Dropwizard's default "%r") and no header at all (Authorization, Cookie, a Referer with a query).
+ * logged by Dropwizard's default "%r") and no header at all (Authorization, Cookie, a Referer with a query). With
+ * LOG_FORMAT=json (Dropwizard's access-json layout) the same fields, as JSON.
  */
 public final class RequestLogFormat {
 
     /** The common log format, with the path (%U) in place of the request line (%r) and without user or headers. */
     public static final String FORMAT = "%h - - [%t{dd/MMM/yyyy:HH:mm:ss Z,UTC}] \"%m %U %H\" %s %b %D";
+
+    /** The fields of a JSON request log line: those of FORMAT (requestUri is the path without its query). */
+    static final EnumSet<AccessAttribute> JSON_FIELDS = EnumSet.of(AccessAttribute.TIMESTAMP,
+            AccessAttribute.REMOTE_ADDRESS, AccessAttribute.METHOD, AccessAttribute.REQUEST_URI,
+            AccessAttribute.PROTOCOL, AccessAttribute.STATUS_CODE, AccessAttribute.CONTENT_LENGTH,
+            AccessAttribute.REQUEST_TIME);
 
     private RequestLogFormat() {
     }
@@ -35,8 +46,16 @@ public final class RequestLogFormat {
                 throw new IllegalStateException("request log appender " + appender.getClass().getName()
                         + " has no format the service can fix");
             }
-            a.setLayout(null); // a custom layout (access-json) could list headers or the query
-            a.setLogFormat(FORMAT);
+            if (a.getLayout() instanceof AccessJsonLayoutBaseFactory json) {
+                // LOG_FORMAT=json: the same fields as the text format, never a header, the query or a body
+                json.setIncludes(JSON_FIELDS);
+                json.setRequestHeaders(Set.of());
+                json.setResponseHeaders(Set.of());
+                json.setRequestAttributes(Set.of());
+            } else {
+                a.setLayout(null); // any other layout could list headers or the query
+                a.setLogFormat(FORMAT);
+            }
         }
     }
 }

@@ -23,10 +23,21 @@ import th.or.depa.smartcity.engine.RuleRun;
  */
 public final class PlanEvaluator {
 
+    /** Told of every evaluation made: its outcome (ERROR when the run failed) and how long the rules ran. */
+    public interface Observer {
+        void evaluated(String outcome, long ruleRunNanos);
+    }
+
     private final Clock clock;
+    private final Observer observer;
 
     public PlanEvaluator(Clock clock) {
+        this(clock, (outcome, nanos) -> { });
+    }
+
+    public PlanEvaluator(Clock clock, Observer observer) {
         this.clock = clock;
+        this.observer = observer;
     }
 
     public Evaluation evaluate(CompiledRuleSet ruleSet, Integer version, Plan plan) {
@@ -51,8 +62,33 @@ public final class PlanEvaluator {
      */
     public Traced evaluateTraced(CompiledRuleSet ruleSet, Integer version, Plan plan, Map<String, Parameter> params,
                                  boolean strict) {
-        RuleRun run = ruleSet.evaluate(PlanFacts.of(plan), params);
-        return assemble(ruleSet, version, run, ruleSet.criteria(), ruleSet::ruleOf, strict);
+        return observed(() -> ruleSet.evaluate(PlanFacts.of(plan), params),
+                run -> assemble(ruleSet, version, run, ruleSet.criteria(), ruleSet::ruleOf, strict));
+    }
+
+    /** Runs the rules, then assembles their result, telling the observer of both (a null run: nothing to tell). */
+    Traced observed(java.util.function.Supplier<RuleRun> rules, java.util.function.Function<RuleRun, Traced> result) {
+        long start = System.nanoTime();
+        RuleRun run;
+        try {
+            run = rules.get();
+        } catch (RuntimeException failed) {
+            observer.evaluated("ERROR", System.nanoTime() - start);
+            throw failed;
+        }
+        long ran = System.nanoTime() - start;
+        if (run == null) {
+            return null;
+        }
+        Traced traced;
+        try {
+            traced = result.apply(run);
+        } catch (RuntimeException failed) {
+            observer.evaluated("ERROR", ran);
+            throw failed;
+        }
+        observer.evaluated(traced.evaluation().outcome(), ran);
+        return traced;
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import th.or.depa.smartcity.engine.CompiledRuleSet;
-import th.or.depa.smartcity.engine.RuleRun;
 import th.or.depa.smartcity.facts.CertifiedDomain;
 import th.or.depa.smartcity.facts.KpiProgress;
 import th.or.depa.smartcity.facts.Progress;
@@ -44,11 +43,8 @@ public final class RenewalEvaluator {
     public PlanEvaluator.Traced evaluateTraced(CompiledRuleSet rules, Integer version, List<Object> facts,
                                                Map<String, th.or.depa.smartcity.facts.Parameter> params,
                                                boolean strict) {
-        RuleRun run = rules.renew(facts, params);
-        if (run == null) {
-            return null;
-        }
-        return evaluator.assemble(rules, version, run, rules.renewalCriteria(), rules::renewalRuleOf, strict);
+        return evaluator.observed(() -> rules.renew(facts, params),
+                run -> evaluator.assemble(rules, version, run, rules.renewalCriteria(), rules::renewalRuleOf, strict));
     }
 
     public static List<Object> facts(Plan plan, ProgressReport report, List<String> certifiedDomains,
