@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.JSONUnauthorizedHandler;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -162,13 +160,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.lifecycle().manage(new th.or.depa.smartcity.workflow.ExpirySweep(certificates,
                 java.time.Duration.ofMillis(config.getCertificates().getExpiryCheckEvery().toMilliseconds())));
 
-        env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(new TokenAuthenticator(jdbi))
-                .setAuthorizer(new RoleAuthorizer())
-                .setPrefix("Bearer")
-                .setRealm("smartcity")
-                .setUnauthorizedHandler(new JSONUnauthorizedHandler())
-                .buildAuthFilter()));
+        // 401 says whether the token is missing or not accepted (auth/BearerAuthFilter, ErrorMappers.Unauthenticated)
+        env.jersey().register(new AuthDynamicFeature(
+                th.or.depa.smartcity.auth.BearerAuthFilter.build(new TokenAuthenticator(jdbi), new RoleAuthorizer())));
         env.jersey().register(new QueryTokenRefusal());
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new JsonOnly());
@@ -190,6 +184,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.OrganisationRefusal());
         env.jersey().register(new ErrorMappers.OrganisationRefused());
         env.jersey().register(new ErrorMappers.UnknownOrganisation());
+        env.jersey().register(new ErrorMappers.Unauthenticated());
+        env.jersey().register(new ErrorMappers.Forbidden());
+        env.jersey().register(new ErrorMappers.Http());
 
         th.or.depa.smartcity.workflow.RenewalService renewals = new th.or.depa.smartcity.workflow.RenewalService(jdbi,
                 plans, new th.or.depa.smartcity.evaluation.RenewalEvaluator(evaluator),
