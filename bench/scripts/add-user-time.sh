@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # add-user in seconds (issue 17): wall time of `java -jar JAR add-user` on one fresh H2 file, N runs (the first
 # migrates the empty database and is reported apart), beside the floor of the JVM loading the same jar:
-# `java -jar JAR --help`. Uses hyperfine when installed (apt-get install -y hyperfine), else date +%s%N; CPU seconds
-# (user + system) are printed too, since the machines are shared and wall time moves with the neighbours.
+# `java -jar JAR --help`. Uses hyperfine when installed (apt-get install -y hyperfine), else date +%s%N. CPU
+# seconds (user + system; hyperfine: mean, else median) are printed too: the machines are shared, and wall time
+# moves with the neighbours far more than CPU time does.
 #   bench/scripts/add-user-time.sh [JAR]      writes $OUT/add-user.tsv; BENCH_ADD_USER_RUNS (10)
+#   (JAR: another build to compare, e.g. the one before a change; the service's jar by default)
 #   BENCH_JAVA_OPTS="-XX:SharedArchiveFile=..." tries JVM options (e.g. an AppCDS archive) on both commands
 source "$(dirname "$0")/lib.sh"
 JAR="${1:-$SERVICE_JAR}"
@@ -24,7 +26,7 @@ log "first add-user (migrates an empty database): ${first_ms} ms"
 
 ADD="java $OPTS -jar $JAR add-user --name bench --role OFFICE $cfg"
 HELP="java $OPTS -jar $JAR --help"
-printf 'what\tmedian_wall_ms\tmean_wall_ms\tmin_wall_ms\tmedian_cpu_ms\truns\n' > "$TSV"
+printf 'what\tmedian_wall_ms\tmean_wall_ms\tmin_wall_ms\tcpu_ms\truns\n' > "$TSV"
 
 # cpu_ms CMD: user + system CPU of the command and its children, in ms (bash's times, in a subshell)
 run_once() {
@@ -51,9 +53,17 @@ PY
 }
 
 if command -v hyperfine >/dev/null; then
-  hyperfine -N -w 1 -r "$RUNS" --export-json "$OUT/add-user.hyperfine.json" -n "add-user" "$ADD" -n "--help (JVM floor)" "$HELP" >&2
+  hyperfine -N -w 1 -r "$RUNS" --export-json "$OUT/add-user.hyperfine.json" -n "add-user" "$ADD" \
+      -n "--help (JVM floor)" "$HELP" >&2
+  python3 - "$OUT/add-user.hyperfine.json" "$RUNS" >> "$TSV" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    ms = lambda s: f"{s * 1000:.0f}"
+    print(f"{r['command']}\t{ms(r['median'])}\t{ms(r['mean'])}\t{ms(r['min'])}\t{ms(r['user'] + r['system'])}\t{sys.argv[2]}")
+PY
+else
+  measure "add-user" "$ADD"
+  measure "--help (JVM floor)" "$HELP"
 fi
-measure "add-user" "$ADD"
-measure "--help (JVM floor)" "$HELP"
 printf 'first add-user (migrates)\t%s\t%s\t%s\t\t1\n' "$first_ms" "$first_ms" "$first_ms" >> "$TSV"
 column -t -s $'\t' "$TSV"

@@ -58,6 +58,10 @@ import th.or.depa.smartcity.workflow.WorkflowService;
 public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
     public static void main(String[] args) throws Exception {
+        // add-user answers in about a second without the application's bootstrap (cli/LightStart, bench/README.md)
+        if (AddUserCommand.runLight(args)) {
+            return;
+        }
         new SmartCityApplication().run(args);
     }
 
