@@ -54,7 +54,7 @@ PY
 
 if command -v hyperfine >/dev/null; then
   hyperfine -N -w 1 -r "$RUNS" --export-json "$OUT/add-user.hyperfine.json" -n "add-user" "$ADD" \
-      -n "--help (JVM floor)" "$HELP" >&2
+      -n "JVM floor (--help)" "$HELP" >&2
   python3 - "$OUT/add-user.hyperfine.json" "$RUNS" >> "$TSV" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
@@ -63,7 +63,7 @@ for r in json.load(open(sys.argv[1]))["results"]:
 PY
 else
   measure "add-user" "$ADD"
-  measure "--help (JVM floor)" "$HELP"
+  measure "JVM floor (--help)" "$HELP"
 fi
 printf 'first add-user (migrates)\t%s\t%s\t%s\t\t1\n' "$first_ms" "$first_ms" "$first_ms" >> "$TSV"
 column -t -s $'\t' "$TSV"

@@ -42,4 +42,39 @@ class CliTest {
         int plans = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Integer.class).one());
         assertEquals(0, plans);
     }
+
+    @Test
+    void addUserRunsWithoutTheApplicationsBootstrapAndPrintsTheTokenLast() throws Exception {
+        String url = TestDatabases.freshH2();
+        Path config = Files.createTempFile(Path.of("target"), "add-user", ".yml");
+        Files.writeString(config, Files.readString(Path.of("src/test/resources/test-config.yml"))
+                .replace("url: jdbc:h2:file:./target/test-db/default", "url: " + url));
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        boolean ran;
+        try {
+            ran = AddUserCommand.runLight(new String[] {"add-user", "--name", "ผู้ดูแล", "--role", "ADMIN",
+                config.toString()});
+        } finally {
+            System.setOut(stdout);
+        }
+        assertTrue(ran);
+        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n");
+        String token = lines[lines.length - 1];
+        assertTrue(lines[0].startsWith("created ADMIN user "), lines[0]);
+        Jdbi jdbi = Jdbi.create(url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+        String name = jdbi.withHandle(h -> h.createQuery("SELECT u.name FROM users u JOIN tokens t ON t.user_id = u.id "
+                + "WHERE t.token_hash = :h").bind("h", th.or.depa.smartcity.auth.Tokens.hash(token))
+                .mapTo(String.class).one());
+        assertEquals("ผู้ดูแล", name);
+    }
+
+    @Test
+    void anythingButAnOrdinaryAddUserGoesTheDropwizardWay() throws Exception {
+        assertFalse(AddUserCommand.runLight(new String[] {"add-user", "--help"}));
+        assertFalse(AddUserCommand.runLight(new String[] {"add-user", "--role", "ADMIN"}), "--name is missing");
+        assertFalse(AddUserCommand.runLight(new String[] {"server", "config.yml"}));
+        assertFalse(AddUserCommand.runLight(new String[] {}));
+    }
 }
