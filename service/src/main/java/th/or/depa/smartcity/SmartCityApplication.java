@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.JSONUnauthorizedHandler;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -40,6 +38,7 @@ import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.cli.AddUserCommand;
 import th.or.depa.smartcity.cli.EvaluateCommand;
 import th.or.depa.smartcity.cli.RulesCheckCommand;
+import th.or.depa.smartcity.cli.Version;
 import th.or.depa.smartcity.cli.VerifyRecordCommand;
 import th.or.depa.smartcity.evaluation.PlanEvaluator;
 import th.or.depa.smartcity.history.EventLog;
@@ -61,8 +60,12 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
     public static void main(String[] args) throws Exception {
         // Dropwizard's own -v prints the manifest's version alone: the service's name comes with it here
-        if (th.or.depa.smartcity.cli.Version.asked(args)) {
-            System.out.println(th.or.depa.smartcity.cli.Version.line());
+        if (Version.asked(args)) {
+            System.out.println(Version.line());
+            return;
+        }
+        // add-user skips the application's bootstrap, which it does not need (cli/LightStart, bench/README.md)
+        if (AddUserCommand.runLight(args)) {
             return;
         }
         new SmartCityApplication().run(args);
@@ -174,13 +177,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.lifecycle().manage(new th.or.depa.smartcity.workflow.ExpirySweep(certificates,
                 java.time.Duration.ofMillis(config.getCertificates().getExpiryCheckEvery().toMilliseconds())));
 
-        env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(new TokenAuthenticator(jdbi))
-                .setAuthorizer(new RoleAuthorizer())
-                .setPrefix("Bearer")
-                .setRealm("smartcity")
-                .setUnauthorizedHandler(new JSONUnauthorizedHandler())
-                .buildAuthFilter()));
+        // 401 says whether the token is missing or not accepted (auth/BearerAuthFilter, ErrorMappers.Unauthenticated)
+        env.jersey().register(new AuthDynamicFeature(
+                th.or.depa.smartcity.auth.BearerAuthFilter.build(new TokenAuthenticator(jdbi), new RoleAuthorizer())));
         env.jersey().register(new QueryTokenRefusal());
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new JsonOnly());
@@ -202,6 +201,9 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new ErrorMappers.OrganisationRefusal());
         env.jersey().register(new ErrorMappers.OrganisationRefused());
         env.jersey().register(new ErrorMappers.UnknownOrganisation());
+        env.jersey().register(new ErrorMappers.Unauthenticated());
+        env.jersey().register(new ErrorMappers.Forbidden());
+        env.jersey().register(new ErrorMappers.Http());
 
         th.or.depa.smartcity.workflow.RenewalService renewals = new th.or.depa.smartcity.workflow.RenewalService(jdbi,
                 plans, new th.or.depa.smartcity.evaluation.RenewalEvaluator(evaluator),

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.depa.smartcity.plan.ErrorWords;
 import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.plan.PlanFormatException;
 
@@ -21,6 +22,16 @@ public final class ErrorMappers {
     static Response json(int status, String message, List<FieldError> errors, ApiException.Bilingual reason) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(status, message, errors, reason)).build();
+    }
+
+    /** An answer whose message is reason's English. */
+    static Response json(int status, FieldError.Reason reason, List<FieldError> errors) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(status, reason.en(), reason, errors, List.of())).build();
+    }
+
+    private static FieldError field(String field, String en, String th) {
+        return new FieldError(field, en, new FieldError.Reason(en, th));
     }
 
     /** The PDF renderer was busy, too slow or failed: 503 so that the client tries again, never half a PDF. */
@@ -42,10 +53,14 @@ public final class ErrorMappers {
     public static final class PlanFormat implements ExceptionMapper<PlanFormatException> {
         @Override
         public Response toResponse(PlanFormatException e) {
-            String message = e.status() == 400 ? "the body is not JSON"
-                    : e.errors().size() == 1 ? e.errors().get(0).field() + ": " + e.errors().get(0).message()
-                    : e.errors().size() + " problems in the plan";
-            return json(e.status(), message, e.errors(), null);
+            if (e.status() == 400) {
+                return json(400, ErrorWords.en("body.notJson"), e.errors(), null);
+            }
+            if (e.errors().size() == 1) {
+                FieldError f = e.errors().get(0);
+                return json(e.status(), ErrorWords.en("compose.field", f.field(), f.message()), e.errors(), null);
+            }
+            return json(e.status(), ErrorWords.of("compose.problems", e.errors().size()), e.errors());
         }
     }
 
@@ -75,7 +90,7 @@ public final class ErrorMappers {
             implements ExceptionMapper<th.or.depa.smartcity.plan.OrganisationRefusal> {
         @Override
         public Response toResponse(th.or.depa.smartcity.plan.OrganisationRefusal e) {
-            return json(422, e.field() + ": " + e.en(), List.of(new FieldError(e.field(), e.en())),
+            return json(422, e.field() + ": " + e.en(), List.of(field(e.field(), e.en(), e.th())),
                     new ApiException.Bilingual(e.en(), e.th()));
         }
     }
@@ -87,7 +102,7 @@ public final class ErrorMappers {
         public Response toResponse(th.or.depa.smartcity.organisation.OrganisationRefused e) {
             var first = e.problems().get(0);
             return json(e.status(), e.getMessage(),
-                    e.problems().stream().map(p -> new FieldError(p.field(), p.en())).toList(),
+                    e.problems().stream().map(p -> field(p.field(), p.en(), p.th())).toList(),
                     new ApiException.Bilingual(first.en(), first.th()));
         }
     }
@@ -97,7 +112,7 @@ public final class ErrorMappers {
             implements ExceptionMapper<th.or.depa.smartcity.auth.UnknownOrganisation> {
         @Override
         public Response toResponse(th.or.depa.smartcity.auth.UnknownOrganisation e) {
-            return json(422, "org: " + e.en(), List.of(new FieldError("org", e.en())),
+            return json(422, "org: " + e.en(), List.of(field("org", e.en(), e.th())),
                     new ApiException.Bilingual(e.en(), e.th()));
         }
     }
@@ -107,7 +122,8 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(th.or.depa.smartcity.ruleset.RuleSetRefused e) {
             return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(java.util.Map.of(
-                    "code", 422, "message", e.getMessage(), "errors", e.errors())).build();
+                    "code", 422, "message", e.getMessage(), "reason", ErrorWords.reason(e.getMessage()),
+                    "errors", e.errors())).build();
         }
     }
 
@@ -138,7 +154,7 @@ public final class ErrorMappers {
         public Response toResponse(th.or.depa.smartcity.workflow.WorkflowRefusal e) {
             var r = e.refusal();
             var reason = e.reason();
-            List<FieldError> errors = r.field() == null ? List.of() : List.of(new FieldError(r.field(), reason.en()));
+            List<FieldError> errors = r.field() == null ? List.of() : List.of(field(r.field(), reason.en(), reason.th()));
             return json(r.code(), reason.en(), errors, new ApiException.Bilingual(reason.en(), reason.th()));
         }
     }
@@ -152,12 +168,11 @@ public final class ErrorMappers {
         public Response toResponse(org.jdbi.v3.core.JdbiException e) {
             if (unavailable(e)) {
                 LOG.warn("database unavailable: {}", e.getMessage());
-                return json(503, "the database is unavailable; try again shortly", List.of(), null);
+                return json(503, ErrorWords.of("database.down"), List.of());
             }
             long id = java.util.concurrent.ThreadLocalRandom.current().nextLong();
             LOG.error(String.format("database error %016x", id), e);
-            return json(500, String.format("There was an error processing your request. It has been logged (ID %016x).",
-                    id), List.of(), null);
+            return json(500, ErrorWords.of("server.fault", String.format("%016x", id)), List.of());
         }
 
         static boolean unavailable(Throwable e) {
@@ -171,6 +186,96 @@ public final class ErrorMappers {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * 401 saying why: no token (WWW-Authenticate: Bearer) or a token not accepted (Bearer error="invalid_token",
+     * RFC 6750).
+     */
+    public static final class Unauthenticated implements ExceptionMapper<th.or.depa.smartcity.auth.Unauthenticated> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.auth.Unauthenticated e) {
+            FieldError.Reason reason = ErrorWords.of(e.missing() ? "auth.missing" : "auth.notAccepted");
+            String challenge = e.missing() ? "Bearer realm=\"smartcity\""
+                    : "Bearer realm=\"smartcity\", error=\"invalid_token\"";
+            return Response.fromResponse(json(401, reason, List.of()))
+                    .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+        }
+    }
+
+    /**
+     * 403 of @RolesAllowed (Jersey's RolesAllowedDynamicFeature says only "User not authorized"): names the roles the
+     * method needs, as requiredRoles too, and the caller's role.
+     */
+    public static final class Forbidden implements ExceptionMapper<jakarta.ws.rs.ForbiddenException> {
+        @jakarta.ws.rs.core.Context
+        private jakarta.ws.rs.container.ResourceInfo resource;
+        @jakarta.ws.rs.core.Context
+        private jakarta.ws.rs.core.SecurityContext security;
+
+        @Override
+        public Response toResponse(jakarta.ws.rs.ForbiddenException e) {
+            if (e.getResponse().hasEntity()) {
+                return e.getResponse();
+            }
+            List<String> roles = requiredRoles(resource.getResourceMethod(), resource.getResourceClass());
+            String role = security.getUserPrincipal() instanceof th.or.depa.smartcity.auth.User u && u.role() != null
+                    ? u.role().name() : "-";
+            FieldError.Reason reason = roles.isEmpty() ? ErrorWords.of("auth.forbiddenNone", role)
+                    : ErrorWords.of(roles.size() == 1 ? "auth.forbidden" : "auth.forbiddenAny", String.join(", ", roles),
+                    role);
+            return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorBody(403, reason.en(), reason, List.of(), roles)).build();
+        }
+
+        /** The method's @RolesAllowed, else its class's, in the order of Role. */
+        static List<String> requiredRoles(java.lang.reflect.Method method, Class<?> type) {
+            jakarta.annotation.security.RolesAllowed allowed = method == null ? null
+                    : method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            if (allowed == null && type != null) {
+                allowed = type.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            }
+            if (allowed == null) {
+                return List.of();
+            }
+            List<String> named = List.of(allowed.value());
+            return java.util.Arrays.stream(th.or.depa.smartcity.auth.Role.values()).map(Enum::name)
+                    .filter(named::contains).toList();
+        }
+    }
+
+    /**
+     * Jersey's own refusals (no such route 404, method 405, Accept 406, Content-Type 415...) in the error JSON with
+     * both languages. An answer that already has a body (a web page's own) or is not an error passes unchanged.
+     */
+    public static final class Http implements ExceptionMapper<jakarta.ws.rs.WebApplicationException> {
+        @jakarta.ws.rs.core.Context
+        private jakarta.ws.rs.core.UriInfo uri;
+        @jakarta.ws.rs.core.Context
+        private jakarta.ws.rs.core.Request request;
+
+        @Override
+        public Response toResponse(jakarta.ws.rs.WebApplicationException e) {
+            Response r = e.getResponse();
+            int status = r.getStatus();
+            if (status < 400 || r.hasEntity()) {
+                return r;
+            }
+            if (status >= 500) {
+                LOG.error("framework error " + status, e);
+            }
+            FieldError.Reason reason = switch (status) {
+                case 404 -> ErrorWords.of("http.404", uri.getPath().startsWith("/") ? uri.getPath() : "/" + uri.getPath());
+                case 405 -> ErrorWords.of("http.405", request.getMethod(),
+                        String.join(", ", new java.util.TreeSet<>(r.getAllowedMethods())));
+                case 406 -> ErrorWords.of("http.406");
+                case 415 -> ErrorWords.of("http.415");
+                default -> ErrorWords.of("http.other", String.valueOf(status),
+                        org.eclipse.jetty.http.HttpStatus.getMessage(status));
+            };
+            return Response.fromResponse(r).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorBody(status, reason.en(), reason, List.of(), List.of())).build();
         }
     }
 }

@@ -14,6 +14,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.LifeCycle;
+import th.or.depa.smartcity.plan.ErrorWords;
+import th.or.depa.smartcity.plan.FieldError;
 
 /**
  * Jetty's own errors (an illegal or ambiguous URI, a header too large, a servlet's sendError) in api.md's error JSON
@@ -64,7 +66,9 @@ public final class JsonErrorHandler extends ErrorHandler {
     static byte[] body(int code, String message) {
         String text = code >= 500 || message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
         try {
-            return JSON.writeValueAsBytes(new ErrorBody(code, text, List.of(), null));
+            // Jetty's words are its own (English): the reason wraps them with the status in both languages
+            FieldError.Reason reason = ErrorWords.of("http.other", String.valueOf(code), text);
+            return JSON.writeValueAsBytes(new ErrorBody(code, text, reason, List.of(), List.of()));
         } catch (JsonProcessingException e) {
             return ("{\"code\":" + code + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }

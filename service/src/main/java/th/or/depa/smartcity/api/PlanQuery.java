@@ -6,6 +6,7 @@ import java.util.Set;
 import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.plan.Provinces;
 import th.or.depa.smartcity.store.PlanFilter;
+import th.or.depa.smartcity.store.SearchText;
 
 /** Parses GET /api/plans queries: a bad value is a 422 naming the parameter, never a silent default. */
 public final class PlanQuery {
@@ -14,6 +15,8 @@ public final class PlanQuery {
     static final Set<String> KINDS = Set.of("LIVABLE", "NEW");
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    /** Longest search text, in characters (code points). */
+    static final int MAX_Q = 200;
 
     public record Parsed(PlanFilter filter, int limit, long offset) {
     }
@@ -25,7 +28,22 @@ public final class PlanQuery {
     }
 
     public Parsed parse(String status, String province, String kind, String limit, String offset) {
+        return parse(status, province, kind, limit, offset, null);
+    }
+
+    /** q: text searched in city names (Thai, English), reference and organisation id; blank does not filter. */
+    public Parsed parse(String status, String province, String kind, String limit, String offset, String q) {
         List<FieldError> errors = new ArrayList<>();
+        String search = null;
+        if (q != null && !q.isBlank()) {
+            if (q.codePointCount(0, q.length()) > MAX_Q) {
+                errors.add(new FieldError("q", "must be at most " + MAX_Q + " characters"));
+            } else if (th.or.depa.smartcity.plan.StorableText.problem(q) != null) {
+                errors.add(new FieldError("q", th.or.depa.smartcity.plan.StorableText.problem(q)));
+            } else {
+                search = SearchText.pattern(q.strip());
+            }
+        }
         if (status != null && !STATES.contains(status)) {
             errors.add(new FieldError("status", "must be one of " + String.join(", ", STATES.stream().sorted().toList())));
         }
@@ -44,7 +62,7 @@ public final class PlanQuery {
         if (!errors.isEmpty()) {
             throw new ApiException(422, errors.get(0).field() + ": " + errors.get(0).message(), errors, null);
         }
-        return new Parsed(new PlanFilter(null, status, prov, kind), (int) lim, off);
+        return new Parsed(new PlanFilter(null, status, prov, kind, search), (int) lim, off);
     }
 
     static long number(String value, long dflt, String field, long min, long max, List<FieldError> errors) {

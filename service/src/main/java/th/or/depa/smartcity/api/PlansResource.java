@@ -60,8 +60,9 @@ public class PlansResource {
     @PermitAll
     public Map<String, Object> list(@Auth User caller, @QueryParam("status") String status,
                                     @QueryParam("province") String province, @QueryParam("kind") String kind,
-                                    @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        PlanQuery.Parsed q = queries.parse(status, province, kind, limit, offset);
+                                    @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                                    @QueryParam("q") String text) {
+        PlanQuery.Parsed q = queries.parse(status, province, kind, limit, offset, text);
         PlanService.Page page = plans.list(caller, q.filter(), q.limit(), q.offset());
         List<PlanView.Info> items = page.items().stream().map(p -> PlanView.info(p, null, true)).toList();
         return Map.of("items", items, "total", page.total());

@@ -24,12 +24,14 @@ import th.or.depa.smartcity.history.UserLog;
 import th.or.depa.smartcity.store.StoredJson;
 import th.or.depa.smartcity.store.UserEventDao;
 import th.or.depa.smartcity.auth.UserService;
+import th.or.depa.smartcity.auth.InactiveUser;
+import th.or.depa.smartcity.plan.ErrorWords;
 import th.or.depa.smartcity.plan.FieldError;
 import th.or.depa.smartcity.store.UserRow;
 
 /**
- * ADMIN manages users (api.md, Users): create (the token shown once), list (never a token), revoke tokens; ADMIN and
- * OFFICE read the users' record.
+ * ADMIN manages users (api.md, Users): create (the token shown once), issue a new token, list (never a token), revoke
+ * tokens; ADMIN and OFFICE read the users' record.
  */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,12 +65,30 @@ public class UsersResource {
             throw new ApiException(422, errors.get(0).field() + ": " + errors.get(0).message(), errors, null);
         }
         UserService.Created created = users.create(admin, name, Role.valueOf(role), org, seat, chair);
+        return Response.created(URI.create("/api/users/" + created.user().id())).entity(issued(created)).build();
+    }
+
+    /** A new token for an existing, active user (201, shown once); the user's earlier tokens stay valid. */
+    @POST
+    @Path("/{id}/tokens")
+    public Response issueToken(@Auth User admin, @PathParam("id") String id) {
+        UserService.Created issued;
+        try {
+            issued = users.issueToken(admin, id).orElseThrow(() -> new ApiException(404, ErrorWords.en("notFound.user")));
+        } catch (InactiveUser e) {
+            FieldError.Reason r = ErrorWords.of("user.inactive", id);
+            throw new ApiException(409, r.en(), List.of(), new ApiException.Bilingual(r.en(), r.th()));
+        }
+        return Response.created(URI.create("/api/users/" + id)).entity(issued(issued)).build();
+    }
+
+    private static Map<String, Object> issued(UserService.Created created) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", created.user().id());
         out.put("name", created.user().name());
         out.put("role", created.user().role());
         out.put("token", created.token());
-        return Response.created(URI.create("/api/users/" + created.user().id())).entity(out).build();
+        return out;
     }
 
     @GET
@@ -79,7 +99,7 @@ public class UsersResource {
     @DELETE
     @Path("/{id}/tokens")
     public Map<String, Object> revoke(@Auth User admin, @PathParam("id") String id) {
-        int revoked = users.revokeTokens(admin, id).orElseThrow(() -> new ApiException(404, "no such user"));
+        int revoked = users.revokeTokens(admin, id).orElseThrow(() -> new ApiException(404, ErrorWords.en("notFound.user")));
         return Map.of("id", id, "revoked", revoked);
     }
 

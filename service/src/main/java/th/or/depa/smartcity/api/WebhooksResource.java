@@ -76,7 +76,7 @@ public class WebhooksResource {
             return call.get();
         } catch (WebhookRefused e) {
             throw new ApiException(e.status(), (e.field().isEmpty() ? "" : e.field() + ": ") + e.en(),
-                    e.field().isEmpty() ? List.of() : List.of(new FieldError(e.field(), e.en())),
+                    e.field().isEmpty() ? List.of() : List.of(new FieldError(e.field(), e.en(), new FieldError.Reason(e.en(), e.th()))),
                     new ApiException.Bilingual(e.en(), e.th()));
         }
     }

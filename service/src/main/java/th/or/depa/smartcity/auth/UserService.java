@@ -84,6 +84,29 @@ public final class UserService {
         });
     }
 
+    /**
+     * A new token for an existing, active user by an ADMIN, recorded in the users' record; the user's other tokens
+     * stay as they are. Empty when there is no such user; {@link InactiveUser} when the user is deactivated.
+     */
+    public java.util.Optional<Created> issueToken(User admin, String userId) {
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            java.util.Optional<UserRow> user = dao.find(userId);
+            if (user.isEmpty()) {
+                return java.util.Optional.<Created>empty();
+            }
+            if (!user.get().active()) {
+                throw new InactiveUser(userId);
+            }
+            String token = Tokens.newToken();
+            String hash = Tokens.hash(token);
+            Instant now = now();
+            dao.insertToken(hash, userId, now);
+            log.append(h, UserLog.TOKEN_ISSUED, admin, now, userId, Map.of("tokenId", UserLog.tokenId(hash)));
+            return java.util.Optional.of(new Created(user.get(), token));
+        });
+    }
+
     public Created create(String name, Role role, String org, String body, boolean chair) {
         return create(null, name, role, org, body, chair);
     }

@@ -31,6 +31,26 @@ public class AddUserCommand extends ConfiguredCommand<SmartCityConfiguration> {
         subparser.addArgument("--chair").action(Arguments.storeTrue()).help("this member chairs the body");
     }
 
+    /**
+     * Runs add-user without Dropwizard's bootstrap (cli/LightStart) when args are an ordinary add-user: true when it
+     * ran. False for anything else (help, a bad argument, another command): the caller runs the application.
+     */
+    public static boolean runLight(String[] args) throws Exception {
+        AddUserCommand command = new AddUserCommand();
+        Namespace ns = LightStart.arguments(command, args);
+        if (ns == null) {
+            return false;
+        }
+        SmartCityConfiguration config = LightStart.configuration(ns.getString("file"));
+        try (java.sql.Connection open = Cli.keepOpen(config)) {
+            command.run(null, ns, config);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage()); // the refusal itself was printed above it, field by field
+            Cli.exit(1);
+        }
+        return true;
+    }
+
     @Override
     protected void run(Bootstrap<SmartCityConfiguration> bootstrap, Namespace ns, SmartCityConfiguration config) {
         String name = ns.getString("name");

@@ -42,4 +42,18 @@ public final class MessageFile {
         }
         return new MessageFormat(pattern, Locale.ROOT).format(args);
     }
+
+    /** The keys of the file (for readers that walk every message, such as the matching of English errors). */
+    public java.util.Set<String> keys() {
+        return texts.stringPropertyNames();
+    }
+
+    /** The pattern of key as written, placeholders unfilled; a missing key is a programming error. */
+    public String pattern(String key) {
+        String pattern = texts.getProperty(key);
+        if (pattern == null) {
+            throw new IllegalStateException(path + " has no " + key);
+        }
+        return pattern;
+    }
 }

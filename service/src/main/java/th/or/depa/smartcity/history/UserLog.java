@@ -26,6 +26,8 @@ public final class UserLog {
 
     public static final String CREATED = "USER_CREATED";
     public static final String REVOKED = "TOKENS_REVOKED";
+    /** A new token for an existing user (POST /api/users/{id}/tokens); its earlier tokens stay as they were. */
+    public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
     /** A user that existed before the users' record was kept, as it stood then (RecordKeeping). */
     public static final String EXISTING = "USER_EXISTING";
     /** An organisation registered (OrganisationRecord); a CITY user acts for one. */
@@ -139,6 +141,7 @@ public final class UserLog {
                     tokens.put((String) t.get("tokenId"), new Token(e.subjectId(), Boolean.TRUE.equals(t.get("revoked"))));
                 }
             }
+            case TOKEN_ISSUED -> tokens.put((String) d.get("tokenId"), new Token(e.subjectId(), false));
             case REVOKED -> {
                 for (Object id : (List<Object>) d.get("tokenIds")) {
                     tokens.put((String) id, new Token(e.subjectId(), true));

@@ -232,8 +232,7 @@ public final class PlanService {
 
     public Page list(User caller, PlanFilter filter, int limit, long offset) {
         PlanFilter scoped = caller.role() == th.or.depa.smartcity.auth.Role.CITY
-                ? new PlanFilter(caller.organisation() == null ? "" : caller.organisation(), filter.state(),
-                filter.province(), filter.kind())
+                ? filter.forOrganisation(caller.organisation() == null ? "" : caller.organisation())
                 : filter;
         certificates.expireDue();
         return jdbi.withHandle(h -> new Page(planDao.list(scoped, limit, offset), planDao.count(scoped)));

@@ -168,7 +168,9 @@ public final class RuleSets {
     public RuleSetRow proposeChanges(int base, Map<String, String> changed, List<String> delete, String note,
                                      User reviewer) {
         RuleSetRow b = dao.find(base).orElseThrow(() -> new PatchRefused(List.of(new th.or.depa.smartcity.plan.FieldError(
-                "base", RuleSetMessages.text("unknownBase", "en", String.valueOf(base))))));
+                "base", RuleSetMessages.text("unknownBase", "en", String.valueOf(base)),
+                new th.or.depa.smartcity.plan.FieldError.Reason(RuleSetMessages.text("unknownBase", "en",
+                        String.valueOf(base)), RuleSetMessages.text("unknownBase", "th", String.valueOf(base)))))));
         return propose(PartialProposal.apply(base, filesOf(b), changed, delete), note, reviewer);
     }
 

@@ -17,9 +17,10 @@ public interface PlanDao {
 
     @SqlUpdate("INSERT INTO plans (id, organisation, owner_id, reference, city, city_th, province, kind, revision, "
             + "state, outcome, latest_evaluation_id, certificate, certificate_valid_until, submitted_at, updated_at, "
-            + "lock_version, review_round) "
+            + "lock_version, review_round, search_text) "
             + "VALUES (:id, :organisation, :ownerId, :reference, :city, :cityTh, :province, :kind, :revision, :state, "
-            + ":outcome, :latestEvaluationId, :certificate, :certificateValidUntil, :submittedAt, :updatedAt, :lockVersion, :reviewRound)")
+            + ":outcome, :latestEvaluationId, :certificate, :certificateValidUntil, :submittedAt, :updatedAt, :lockVersion, "
+            + ":reviewRound, :searchText)")
     void insertPlan(@BindMethods PlanRow plan);
 
     /** Applies a new current state only if nobody changed the plan since it was read (lockVersion). */
@@ -27,7 +28,7 @@ public interface PlanDao {
             + "kind = :kind, revision = :revision, state = :state, outcome = :outcome, "
             + "latest_evaluation_id = :latestEvaluationId, certificate = :certificate, "
             + "certificate_valid_until = :certificateValidUntil, updated_at = :updatedAt, "
-            + "review_round = :reviewRound, lock_version = lock_version + 1 WHERE id = :id AND lock_version = :lockVersion")
+            + "review_round = :reviewRound, search_text = :searchText, lock_version = lock_version + 1 WHERE id = :id AND lock_version = :lockVersion")
     int updatePlan(@BindMethods PlanRow plan);
 
     @SqlUpdate("INSERT INTO plan_revisions (plan_id, revision, content, created_at) "
@@ -59,7 +60,9 @@ public interface PlanDao {
     String FILTER = " WHERE (CAST(:org AS VARCHAR) IS NULL OR organisation = :org)"
             + " AND (CAST(:state AS VARCHAR) IS NULL OR state = :state)"
             + " AND (CAST(:province AS VARCHAR) IS NULL OR province = :province)"
-            + " AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind)";
+            + " AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind)"
+            // q as a LIKE pattern over the normalised column (SearchText.pattern escapes the caller's % and _)
+            + " AND (CAST(:search AS VARCHAR) IS NULL OR search_text LIKE :search ESCAPE '!')";
 
     @SqlQuery("SELECT * FROM plans" + FILTER + " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<PlanRow> list(@BindMethods PlanFilter filter, @Bind("limit") int limit, @Bind("offset") long offset);

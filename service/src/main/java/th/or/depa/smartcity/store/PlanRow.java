@@ -27,6 +27,11 @@ public record PlanRow(String id, String organisation, String ownerId, String ref
         return m.find() ? java.time.LocalDate.parse(m.group(1)) : null;
     }
 
+    /** What GET /api/plans?q= searches (column search_text, V12): city, Thai city, reference, organisation, normalised. */
+    public String searchText() {
+        return SearchText.of(city, cityTh, reference, organisation);
+    }
+
     /** The same plan with another outcome (a dry run asking what a passing report would do). */
     public PlanRow withOutcome(String newOutcome) {
         return new PlanRow(id, organisation, ownerId, reference, city, cityTh, province, kind, revision, state,

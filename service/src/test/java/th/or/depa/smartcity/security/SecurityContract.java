@@ -72,6 +72,7 @@ abstract class SecurityContract {
             Map.entry("GET /api/users", Set.of(Role.ADMIN)),
             Map.entry("GET /api/users/record", Set.of(Role.ADMIN, Role.OFFICE)),
             Map.entry("DELETE /api/users/{id}/tokens", Set.of(Role.ADMIN)),
+            Map.entry("POST /api/users/{id}/tokens", Set.of(Role.ADMIN)),
             Map.entry("POST /api/plans/{id}/renewal", Set.of(Role.CITY)),
             Map.entry("GET /api/plans/{id}/renewal", ALL),
             Map.entry("POST /api/webhooks", Set.of(Role.CITY, Role.COMMITTEE, Role.ADMIN)),
@@ -199,6 +200,46 @@ abstract class SecurityContract {
                 }
                 if (status >= 500) {
                     wrong.add(endpoint + " as " + role + ": server error " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * Over every protected endpoint: no token and a refused token are two 401s (WWW-Authenticate Bearer, resp. with
+     * error="invalid_token"), and a role turned away at the door gets a 403 naming the roles the matrix lets in.
+     */
+    @Test
+    void refusalsSayWhyAndNameTheRolesThatMayPass() {
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : endpoints()) {
+            Set<Role> allowed = MATRIX.get(endpoint);
+            if (allowed == null || allowed == PUBLIC) {
+                continue;
+            }
+            Api.Reply anonymous = call(endpoint, null);
+            Api.Reply forged = call(endpoint, "forged-" + UUID.randomUUID());
+            String noToken = anonymous.response().getHeaderString("WWW-Authenticate");
+            String badToken = forged.response().getHeaderString("WWW-Authenticate");
+            if (noToken == null || noToken.contains("invalid_token") || badToken == null
+                    || !badToken.contains("error=\"invalid_token\"")) {
+                wrong.add(endpoint + " challenges: " + noToken + " / " + badToken);
+            }
+            if (anonymous.body() == null || forged.body() == null
+                    || anonymous.body().path("message").asText().equals(forged.body().path("message").asText())) {
+                wrong.add(endpoint + " says the same for no token and a refused one: " + anonymous.raw());
+            }
+            for (Role role : Role.values()) {
+                Api.Reply r = call(endpoint, tokens.get(role));
+                if (r.status() == 403 && !allowed.contains(role)) {
+                    List<String> expected = java.util.Arrays.stream(Role.values()).filter(allowed::contains)
+                            .map(Enum::name).toList();
+                    List<String> named = new ArrayList<>();
+                    r.body().path("requiredRoles").forEach(n -> named.add(n.asText()));
+                    if (!named.equals(expected) || !r.body().path("message").asText().endsWith("your role is " + role)) {
+                        wrong.add(endpoint + " as " + role + ": " + r.raw());
+                    }
                 }
             }
         }
