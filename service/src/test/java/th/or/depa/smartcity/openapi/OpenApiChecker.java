@@ -33,7 +33,7 @@ public final class OpenApiChecker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
-    /** A problem with the request (matters only if the service accepted it) or with the answer (always a violation). */
+    /** Problems with the request (looked for only when the service accepted it) and with the answer (always a violation). */
     public record Problems(List<String> request, List<String> answer) {
     }
 
@@ -60,19 +60,20 @@ public final class OpenApiChecker {
         List<String> answer = new ArrayList<>();
         Route route = routes.stream().filter(r -> r.pattern().matcher(e.path()).matches()).findFirst().orElse(null);
         JsonNode op = route == null ? null : route.item().get(e.method().toLowerCase(Locale.ROOT));
-        if (route == null) {
-            request.add("no path of the document matches " + e.path());
-            answer.add("answered " + e.status() + " on a path the document does not describe");
-            return new Problems(request, answer);
-        }
-        if (op == null || !METHODS.contains(e.method().toLowerCase(Locale.ROOT))) {
-            request.add(e.method() + " is not documented on " + route.template());
+        if (route == null || op == null || !METHODS.contains(e.method().toLowerCase(Locale.ROOT))) {
+            // a request outside the document: refusing it is right, and the refusal is still the error body
+            request.add(route == null ? "no path of the document matches " + e.path()
+                    : e.method() + " is not documented on " + route.template());
             if (e.status() < 400) {
-                answer.add("answered " + e.status() + " to an undocumented method");
+                answer.add("answered " + e.status() + " to a request outside the document");
+            } else if (e.responseBody() != null && e.responseBody().length > 0 && isJson(e.responseHeader("Content-Type"))) {
+                answer.addAll(validateJson("error body", doc.at("/components/schemas/Error"), e.responseBody()));
             }
             return new Problems(request, answer);
         }
-        checkRequest(e, route, op, request);
+        if (e.status() >= 200 && e.status() < 300) { // a refused request is a negative test: no need to say why
+            checkRequest(e, route, op, request);
+        }
         checkAnswer(e, op, answer);
         return new Problems(request, answer);
     }

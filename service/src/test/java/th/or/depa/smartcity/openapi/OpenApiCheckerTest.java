@@ -51,7 +51,15 @@ class OpenApiCheckerTest {
 
     @Test
     void anUndocumentedPathAnsweredFails() {
-        assertTrue(violations(Exchange.of("GET", "/api/nothing-here").status(200)).toString().contains("does not describe"));
+        assertTrue(violations(Exchange.of("GET", "/api/nothing-here").status(200)).toString().contains("outside the document"));
+    }
+
+    @Test
+    void anUndocumentedPathRefusedWithTheErrorBodyPasses() {
+        assertEquals(List.of(), violations(Exchange.of("GET", "/api/nothing-here").status(404)
+                .responseBody("application/json", "{\"code\":404,\"message\":\"HTTP 404 Not Found\"}")));
+        assertTrue(violations(Exchange.of("GET", "/api/nothing-here").status(404)
+                .responseBody("application/json", "{\"error\":\"not found\"}")).toString().contains("code"));
     }
 
     @Test

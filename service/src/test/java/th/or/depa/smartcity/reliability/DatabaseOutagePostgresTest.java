@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.support.Api;
 import th.or.depa.smartcity.support.Http;
@@ -36,7 +35,7 @@ class DatabaseOutagePostgresTest {
     @RegisterExtension
     @Order(2)
     static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, "../config.yml",
+            th.or.depa.smartcity.openapi.ValidatedApp.class, "../config.yml",
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
             ConfigOverride.config("server.adminConnectors[0].port", "0"),
             ConfigOverride.config("server.requestLog.appenders[0].type", "file"),

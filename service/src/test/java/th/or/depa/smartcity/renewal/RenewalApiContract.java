@@ -39,7 +39,7 @@ public abstract class RenewalApiContract {
      */
     public static io.dropwizard.testing.junit5.DropwizardAppExtension<th.or.depa.smartcity.SmartCityConfiguration>
             laterApp(String url) {
-        return new io.dropwizard.testing.junit5.DropwizardAppExtension<>(th.or.depa.smartcity.SmartCityApplication.class,
+        return new io.dropwizard.testing.junit5.DropwizardAppExtension<>(th.or.depa.smartcity.openapi.ValidatedApp.class,
                 io.dropwizard.testing.ResourceHelpers.resourceFilePath("test-config.yml"),
                 LATER_PREFIX,
                 io.dropwizard.testing.ConfigOverride.config(LATER_PREFIX, "database.url", url),

@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import th.or.depa.smartcity.SmartCityApplication;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.support.Api;
@@ -40,7 +39,7 @@ class HttpEdgesTest {
     static final Path REQUEST_LOG = Path.of("target", "requests-" + UUID.randomUUID() + ".log");
 
     static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            SmartCityApplication.class, "../config.yml",
+            th.or.depa.smartcity.openapi.ValidatedApp.class, "../config.yml",
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
             ConfigOverride.config("server.adminConnectors[0].port", "0"),
             ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
