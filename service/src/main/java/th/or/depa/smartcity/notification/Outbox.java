@@ -64,10 +64,17 @@ public final class Outbox implements EventLog.Listener {
                 h.releaseSavepoint("outbox");
             }
         } catch (RuntimeException fault) {
-            LOG.error("notifications of plan {} not written (the event stands)", planId, fault);
             if (guarded) {
-                h.rollbackToSavepoint("outbox");
+                try {
+                    h.rollbackToSavepoint("outbox");
+                } catch (RuntimeException connectionGone) {
+                    // no savepoint to return to: the transaction is lost as a whole, so fail it with the first fault
+                    // (a lost connection there is the outage's 503, not a 500 about a savepoint)
+                    fault.addSuppressed(connectionGone);
+                    throw fault;
+                }
             }
+            LOG.error("notifications of plan {} not written (the event stands)", planId, fault);
         }
     }
 

@@ -12,6 +12,7 @@ class OpenApiCheckerTest {
     private static final String CRITERIA = "{\"ruleSet\":{\"version\":1,\"sha256\":\"ab\"},\"criteria\":[{\"id\":\"SC-01\","
             + "\"title\":{\"en\":\"Plan\",\"th\":\"แผน\"},\"mandatory\":true,\"thresholds\":{},\"rule\":null}]}";
     private static final String ERROR = "{\"code\":422,\"message\":\"city.province: unknown province\","
+            + "\"reason\":{\"en\":\"city.province: unknown province\",\"th\":\"city.province: ไม่รู้จักจังหวัดนี้\"},"
             + "\"errors\":[{\"field\":\"city.province\",\"message\":\"unknown province\"}]}";
 
     private static List<String> violations(Exchange.Builder e) {
@@ -55,9 +56,17 @@ class OpenApiCheckerTest {
     }
 
     @Test
+    void anErrorWithoutItsReasonInEnglishAndThaiIsAViolation() {
+        assertTrue(violations(Exchange.of("GET", "/api/plans").query("limit", "1000").status(422)
+                .responseBody("application/json", "{\"code\":422,\"message\":\"limit: at most 200\"}"))
+                .toString().contains("reason"));
+    }
+
+    @Test
     void anUndocumentedPathRefusedWithTheErrorBodyPasses() {
         assertEquals(List.of(), violations(Exchange.of("GET", "/api/nothing-here").status(404)
-                .responseBody("application/json", "{\"code\":404,\"message\":\"HTTP 404 Not Found\"}")));
+                .responseBody("application/json", "{\"code\":404,\"message\":\"HTTP 404 Not Found\","
+                        + "\"reason\":{\"en\":\"Not found\",\"th\":\"ไม่พบ\"}}")));
         assertTrue(violations(Exchange.of("GET", "/api/nothing-here").status(404)
                 .responseBody("application/json", "{\"error\":\"not found\"}")).toString().contains("code"));
     }
@@ -93,6 +102,7 @@ class OpenApiCheckerTest {
     void theRateLimitAnswerCarriesItsRetryAfter() {
         assertEquals(List.of(), violations(Exchange.of("POST", "/api/evaluate").requestHeader("Authorization", "Bearer t")
                 .status(429).responseHeader("Retry-After", "12").responseBody("application/json",
-                        "{\"code\":429,\"message\":\"more than 30 submissions and evaluations a minute; retry in 12 s\"}")));
+                        "{\"code\":429,\"message\":\"more than 30 submissions and evaluations a minute; retry in 12 s\","
+                                + "\"reason\":{\"en\":\"retry in 12 s\",\"th\":\"ลองใหม่ในอีก 12 วินาที\"}}")));
     }
 }
