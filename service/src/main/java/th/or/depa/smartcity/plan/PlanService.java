@@ -25,6 +25,7 @@ import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanFilter;
 import th.or.depa.smartcity.store.PlanRow;
+import th.or.depa.smartcity.store.PlanRowState;
 import th.or.depa.smartcity.workflow.Workflow;
 
 /**
@@ -155,16 +156,21 @@ public final class PlanService {
                 evaluation.id(), null, now, now, 0, 0);
         String content = StoredJson.write(mapper, plan);
         PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
+        EvaluationRow stored = evaluationRow(evaluation, rules);
+        // the record is signed over the row as it is about to be inserted, so nothing is read back or updated after
+        EventLog.Opening record = eventLog.open(planId, new PlanRowState(state, 1, evaluation.outcome(),
+                evaluation.id(), null, 0, stored.result()),
+                new NewEvent("SUBMITTED", city, now, null, null, null, rules.version(), rules.rules().sha256(),
+                        StoredJson.write(mapper, Map.of("revision", 1))),
+                new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
+                        StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
+                                "outcome", evaluation.outcome()))));
         jdbi.useTransaction(h -> {
             PlanDao plans = h.attach(PlanDao.class);
-            plans.insertPlan(row);
+            plans.insertPlan(row, record.head(), record.count(), record.mac());
             plans.insertRevision(planId, 1, content, now);
-            plans.insertEvaluation(evaluationRow(evaluation, rules));
-            eventLog.start(h.attach(EventDao.class), planId, new NewEvent("SUBMITTED", city, now, null, null, null,
-                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", 1))),
-                    new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
-                            StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
-                                    "outcome", evaluation.outcome()))));
+            plans.insertEvaluation(stored);
+            eventLog.write(h.attach(EventDao.class), record);
             alsoStore.accept(plans, details);
         });
         return details;

@@ -23,6 +23,16 @@ public interface PlanDao {
             + ":reviewRound, :searchText)")
     void insertPlan(@BindMethods PlanRow plan);
 
+    /** A new plan with the signed head of the record its first events will make (EventLog.open): no update after. */
+    @SqlUpdate("INSERT INTO plans (id, organisation, owner_id, reference, city, city_th, province, kind, revision, "
+            + "state, outcome, latest_evaluation_id, certificate, certificate_valid_until, submitted_at, updated_at, "
+            + "lock_version, review_round, search_text, record_head, record_count, record_mac) "
+            + "VALUES (:id, :organisation, :ownerId, :reference, :city, :cityTh, :province, :kind, :revision, :state, "
+            + ":outcome, :latestEvaluationId, :certificate, :certificateValidUntil, :submittedAt, :updatedAt, :lockVersion, "
+            + ":reviewRound, :searchText, :recordHead, :recordCount, :recordMac)")
+    void insertPlan(@BindMethods PlanRow plan, @Bind("recordHead") String recordHead,
+                    @Bind("recordCount") int recordCount, @Bind("recordMac") String recordMac);
+
     /** Applies a new current state only if nobody changed the plan since it was read (lockVersion). */
     @SqlUpdate("UPDATE plans SET reference = :reference, city = :city, city_th = :cityTh, province = :province, "
             + "kind = :kind, revision = :revision, state = :state, outcome = :outcome, "
