@@ -72,9 +72,9 @@ public final class EventLog {
     }
 
     /** Writes an opening's events in the caller's transaction, after the plan row that carries its head. */
-    public List<EventRow> write(EventDao events, Opening opening) {
-        events.insert(opening.events());
-        listener.appended(events.getHandle(), opening.planId(), opening.events());
+    public List<EventRow> write(org.jdbi.v3.core.Handle h, Opening opening) {
+        th.or.depa.smartcity.store.SubmissionWriter.events(h, opening.events());
+        listener.appended(h, opening.planId(), opening.events());
         return opening.events();
     }
 

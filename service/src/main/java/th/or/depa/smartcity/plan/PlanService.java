@@ -26,6 +26,7 @@ import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanFilter;
 import th.or.depa.smartcity.store.PlanRow;
 import th.or.depa.smartcity.store.PlanRowState;
+import th.or.depa.smartcity.store.SubmissionWriter;
 import th.or.depa.smartcity.workflow.Workflow;
 
 /**
@@ -108,10 +109,10 @@ public final class PlanService {
         }
         try {
             String[] answer = new String[1];
-            PlanDetails created = submit(city, body, (plans, details) -> {
+            PlanDetails created = submit(city, body, (h, details) -> {
                 answer[0] = render.apply(details);
                 if (key != null) {
-                    plans.insertIdempotency(new th.or.depa.smartcity.store.IdempotencyRow(city.id(), key, sha, 201,
+                    h.attach(PlanDao.class).insertIdempotency(new th.or.depa.smartcity.store.IdempotencyRow(city.id(), key, sha, 201,
                             answer[0]), details.row().submittedAt());
                 }
             });
@@ -137,10 +138,10 @@ public final class PlanService {
     }
 
     public PlanDetails submit(User city, byte[] body) {
-        return submit(city, body, (plans, details) -> { });
+        return submit(city, body, (h, details) -> { });
     }
 
-    private PlanDetails submit(User city, byte[] body, java.util.function.BiConsumer<PlanDao, PlanDetails> alsoStore) {
+    private PlanDetails submit(User city, byte[] body, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, PlanDetails> alsoStore) {
         Plan plan = reader.read(body);
         provinceCheck.check(city, plan);
         RuleSets.InForce rules = ruleSets.inForce();
@@ -166,12 +167,12 @@ public final class PlanService {
                         StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
                                 "outcome", evaluation.outcome()))));
         jdbi.useTransaction(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            plans.insertPlan(row, record.head(), record.count(), record.mac());
-            plans.insertRevision(planId, 1, content, now);
-            plans.insertEvaluation(stored);
-            eventLog.write(h.attach(EventDao.class), record);
-            alsoStore.accept(plans, details);
+            // plain statements: a SqlObject attached per submission cost more than some of them
+            SubmissionWriter.plan(h, row, record.head(), record.count(), record.mac());
+            SubmissionWriter.revision(h, planId, 1, content, now);
+            SubmissionWriter.evaluation(h, stored);
+            eventLog.write(h, record);
+            alsoStore.accept(h, details);
         });
         return details;
     }
