@@ -66,7 +66,14 @@ public final class Outbox implements EventLog.Listener {
         } catch (RuntimeException fault) {
             LOG.error("notifications of plan {} not written (the event stands)", planId, fault);
             if (guarded) {
-                h.rollbackToSavepoint("outbox");
+                try {
+                    h.rollbackToSavepoint("outbox");
+                } catch (RuntimeException lost) {
+                    // the connection itself failed (the database went away): the transaction cannot go on, and
+                    // the caller must see the database fault (a 503), not the missing savepoint (a 500)
+                    fault.addSuppressed(lost);
+                    throw fault;
+                }
             }
         }
     }
