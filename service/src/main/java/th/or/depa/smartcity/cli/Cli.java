@@ -19,8 +19,8 @@ final class Cli {
     }
 
     /**
-     * The newest migration under db/migration (Flyway's version: V13__... is "13", V12_1__... was "12.1"): a database that has it applied needs
-     * no Flyway start, which costs a short command about as much as its own work. CliTest keeps it up to date.
+     * The newest migration under db/migration (Flyway's version: V13__... is "13"): a database that has it applied
+     * needs no Flyway start, which costs a short command about as much as its own work. CliTest keeps it up to date.
      */
     static final String LATEST_MIGRATION = "13";
 
