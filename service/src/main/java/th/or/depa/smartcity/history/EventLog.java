@@ -51,6 +51,33 @@ public final class EventLog {
         return chain(events, null, planId, e);
     }
 
+    /** A new plan's first events, chained and signed before anything is written, with the head they leave. */
+    public record Opening(String planId, List<EventRow> events, String head, int count, String mac) {
+    }
+
+    /**
+     * The first events of a new plan, signed in memory over the row it is about to insert (nothing to read back):
+     * the caller inserts the plan row with the head, then {@link #write} the events, in one transaction. Two
+     * statements fewer per submission than {@link #start} (the row read back, the head moved).
+     */
+    public Opening open(String planId, PlanRowState row, NewEvent... es) {
+        String vouched = planRow(row);
+        List<EventRow> rows = new ArrayList<>(es.length);
+        EventRow last = null;
+        for (NewEvent e : es) {
+            last = signed(planId, last, e, vouched);
+            rows.add(last);
+        }
+        return new Opening(planId, List.copyOf(rows), last.hash(), last.seq(), headMac(planId, last.seq(), last.hash()));
+    }
+
+    /** Writes an opening's events in the caller's transaction, after the plan row that carries its head. */
+    public List<EventRow> write(org.jdbi.v3.core.Handle h, Opening opening) {
+        th.or.depa.smartcity.store.SubmissionWriter.events(h, opening.events());
+        listener.appended(h, opening.planId(), opening.events());
+        return opening.events();
+    }
+
     private List<EventRow> chain(EventDao events, EventRow last, String planId, NewEvent... es) {
         String row = planRow(events.rowState(planId).orElseThrow(
                 () -> new IllegalStateException("plan " + planId + " has no row to record")));

@@ -25,6 +25,8 @@ import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanFilter;
 import th.or.depa.smartcity.store.PlanRow;
+import th.or.depa.smartcity.store.PlanRowState;
+import th.or.depa.smartcity.store.SubmissionWriter;
 import th.or.depa.smartcity.workflow.Workflow;
 
 /**
@@ -107,10 +109,10 @@ public final class PlanService {
         }
         try {
             String[] answer = new String[1];
-            PlanDetails created = submit(city, body, (plans, details) -> {
+            PlanDetails created = submit(city, body, (h, details) -> {
                 answer[0] = render.apply(details);
                 if (key != null) {
-                    plans.insertIdempotency(new th.or.depa.smartcity.store.IdempotencyRow(city.id(), key, sha, 201,
+                    h.attach(PlanDao.class).insertIdempotency(new th.or.depa.smartcity.store.IdempotencyRow(city.id(), key, sha, 201,
                             answer[0]), details.row().submittedAt());
                 }
             });
@@ -136,10 +138,10 @@ public final class PlanService {
     }
 
     public PlanDetails submit(User city, byte[] body) {
-        return submit(city, body, (plans, details) -> { });
+        return submit(city, body, (h, details) -> { });
     }
 
-    private PlanDetails submit(User city, byte[] body, java.util.function.BiConsumer<PlanDao, PlanDetails> alsoStore) {
+    private PlanDetails submit(User city, byte[] body, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, PlanDetails> alsoStore) {
         Plan plan = reader.read(body);
         provinceCheck.check(city, plan);
         RuleSets.InForce rules = ruleSets.inForce();
@@ -155,17 +157,22 @@ public final class PlanService {
                 evaluation.id(), null, now, now, 0, 0);
         String content = StoredJson.write(mapper, plan);
         PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
+        EvaluationRow stored = evaluationRow(evaluation, rules);
+        // the record is signed over the row as it is about to be inserted, so nothing is read back or updated after
+        EventLog.Opening record = eventLog.open(planId, new PlanRowState(state, 1, evaluation.outcome(),
+                evaluation.id(), null, 0, stored.result()),
+                new NewEvent("SUBMITTED", city, now, null, null, null, rules.version(), rules.rules().sha256(),
+                        StoredJson.write(mapper, Map.of("revision", 1))),
+                new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
+                        StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
+                                "outcome", evaluation.outcome()))));
         jdbi.useTransaction(h -> {
-            PlanDao plans = h.attach(PlanDao.class);
-            plans.insertPlan(row);
-            plans.insertRevision(planId, 1, content, now);
-            plans.insertEvaluation(evaluationRow(evaluation, rules));
-            eventLog.start(h.attach(EventDao.class), planId, new NewEvent("SUBMITTED", city, now, null, null, null,
-                    rules.version(), rules.rules().sha256(), StoredJson.write(mapper, Map.of("revision", 1))),
-                    new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
-                            StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
-                                    "outcome", evaluation.outcome()))));
-            alsoStore.accept(plans, details);
+            // plain statements: a SqlObject attached per submission cost more than some of them
+            SubmissionWriter.plan(h, row, record.head(), record.count(), record.mac());
+            SubmissionWriter.revision(h, planId, 1, content, now);
+            SubmissionWriter.evaluation(h, stored);
+            eventLog.write(h, record);
+            alsoStore.accept(h, details);
         });
         return details;
     }

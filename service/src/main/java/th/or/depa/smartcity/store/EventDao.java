@@ -13,16 +13,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(EventRow.class)
 public interface EventDao extends org.jdbi.v3.sqlobject.SqlObject {
 
-    @SqlUpdate("INSERT INTO events (plan_id, seq, type, actor_id, actor, role, occurred_at, state_before, state_after, "
-            + "comment, rule_set_version, rule_set_sha256, data, prev_hash, hash, scheme, plan_row) VALUES (:planId, :seq, :type, "
-            + ":actorId, :actor, :role, :occurredAt, :stateBefore, :stateAfter, :comment, :ruleSetVersion, "
-            + ":ruleSetSha256, :data, :prevHash, :hash, :scheme, :planRow)")
+    String INSERT = "INSERT INTO events (plan_id, seq, type, actor_id, actor, role, occurred_at, state_before, "
+            + "state_after, comment, rule_set_version, rule_set_sha256, data, prev_hash, hash, scheme, plan_row) "
+            + "VALUES (:planId, :seq, :type, :actorId, :actor, :role, :occurredAt, :stateBefore, :stateAfter, :comment, "
+            + ":ruleSetVersion, :ruleSetSha256, :data, :prevHash, :hash, :scheme, :planRow)";
+
+    @SqlUpdate(INSERT)
     void insertRow(@BindMethods EventRow event);
 
-    @SqlBatch("INSERT INTO events (plan_id, seq, type, actor_id, actor, role, occurred_at, state_before, state_after, "
-            + "comment, rule_set_version, rule_set_sha256, data, prev_hash, hash, scheme, plan_row) VALUES (:planId, :seq, :type, "
-            + ":actorId, :actor, :role, :occurredAt, :stateBefore, :stateAfter, :comment, :ruleSetVersion, "
-            + ":ruleSetSha256, :data, :prevHash, :hash, :scheme, :planRow)")
+    @SqlBatch(INSERT)
     void insertRows(@BindMethods List<EventRow> events);
 
     @SqlUpdate("UPDATE plans SET record_head = :hash, record_count = :count, record_mac = :mac WHERE id = :planId")

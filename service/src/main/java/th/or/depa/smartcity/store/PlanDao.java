@@ -23,6 +23,18 @@ public interface PlanDao {
             + ":reviewRound, :searchText)")
     void insertPlan(@BindMethods PlanRow plan);
 
+    /** A new plan with the signed head of the record its first events will make (EventLog.open): no update after. */
+    String INSERT_PLAN_WITH_HEAD = "INSERT INTO plans (id, organisation, owner_id, reference, city, city_th, province, "
+            + "kind, revision, state, outcome, latest_evaluation_id, certificate, certificate_valid_until, submitted_at, "
+            + "updated_at, lock_version, review_round, search_text, record_head, record_count, record_mac) "
+            + "VALUES (:id, :organisation, :ownerId, :reference, :city, :cityTh, :province, :kind, :revision, :state, "
+            + ":outcome, :latestEvaluationId, :certificate, :certificateValidUntil, :submittedAt, :updatedAt, "
+            + ":lockVersion, :reviewRound, :searchText, :recordHead, :recordCount, :recordMac)";
+
+    @SqlUpdate(INSERT_PLAN_WITH_HEAD)
+    void insertPlan(@BindMethods PlanRow plan, @Bind("recordHead") String recordHead,
+                    @Bind("recordCount") int recordCount, @Bind("recordMac") String recordMac);
+
     /** Applies a new current state only if nobody changed the plan since it was read (lockVersion). */
     @SqlUpdate("UPDATE plans SET reference = :reference, city = :city, city_th = :cityTh, province = :province, "
             + "kind = :kind, revision = :revision, state = :state, outcome = :outcome, "
@@ -31,14 +43,18 @@ public interface PlanDao {
             + "review_round = :reviewRound, search_text = :searchText, lock_version = lock_version + 1 WHERE id = :id AND lock_version = :lockVersion")
     int updatePlan(@BindMethods PlanRow plan);
 
-    @SqlUpdate("INSERT INTO plan_revisions (plan_id, revision, content, created_at) "
-            + "VALUES (:planId, :revision, :content, :at)")
+    String INSERT_REVISION = "INSERT INTO plan_revisions (plan_id, revision, content, created_at) "
+            + "VALUES (:planId, :revision, :content, :at)";
+
+    @SqlUpdate(INSERT_REVISION)
     void insertRevision(@Bind("planId") String planId, @Bind("revision") int revision,
                         @Bind("content") String content, @Bind("at") Instant at);
 
-    @SqlUpdate("INSERT INTO evaluations (id, plan_id, revision, rule_set_version, rule_set_sha256, outcome, result, "
-            + "evaluated_at) VALUES (:id, :planId, :revision, :ruleSetVersion, :ruleSetSha256, :outcome, :result, "
-            + ":evaluatedAt)")
+    String INSERT_EVALUATION = "INSERT INTO evaluations (id, plan_id, revision, rule_set_version, rule_set_sha256, "
+            + "outcome, result, evaluated_at) VALUES (:id, :planId, :revision, :ruleSetVersion, :ruleSetSha256, :outcome, "
+            + ":result, :evaluatedAt)";
+
+    @SqlUpdate(INSERT_EVALUATION)
     void insertEvaluation(@BindMethods EvaluationRow evaluation);
 
     @SqlQuery("SELECT * FROM plans WHERE id = :id")
