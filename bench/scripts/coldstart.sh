@@ -33,7 +33,11 @@ START_TSV="$OUT/coldstart-start.tsv"
 rm -rf "$DIR"; mkdir -p "$DIR"
 export RULES_CACHE_DIR="$DIR/rule-cache" RECORD_KEY_FILE="$DIR/record.key"
 url=$(db_url pg $DB)
-city=$(add_user "$url" "bench city" CITY bench-org)   # migrates the database: a start finds it migrated
+# migrates the database (a start finds it migrated) and registers the CITY user's organisation, in Phuket as the plan
+(cd "$ROOT" && env $(service_env "$url") java -jar "$SERVICE_JAR" add-organisation --id bench-org \
+    --name-th "เทศบาลทดสอบ" --name-en "Bench municipality" --province Phuket --kind MUNICIPALITY "$(bench_config)" \
+    >>"$WORK/add-user.log" 2>&1)
+city=$(add_user "$url" "bench city" CITY bench-org)
 base="http://127.0.0.1:$PORT"
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

@@ -99,7 +99,6 @@ public final class Warmup implements Managed {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    stopped = true; // the other loops end too
                     if (failure == null) {
                         failure = String.valueOf(e.getCause());
                         LOG.warn("warm-up stopped after {} plans; the service serves without it", runs.get(),
@@ -121,7 +120,12 @@ public final class Warmup implements Managed {
 
     private Void loop(int first, long deadline) throws Exception {
         for (int i = first; !stopped && System.nanoTime() < deadline; i++) {
-            run.run(plans.get(i % plans.size()));
+            try {
+                run.run(plans.get(i % plans.size()));
+            } catch (Exception | Error e) {
+                stopped = true; // the other threads end too
+                throw e;
+            }
             runs.incrementAndGet();
         }
         return null;
