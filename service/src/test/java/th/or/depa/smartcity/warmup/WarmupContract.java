@@ -47,8 +47,8 @@ abstract class WarmupContract {
         Jdbi db = new Api(app()).jdbi();
         for (String table : new String[] {"plans", "plan_revisions", "evaluations", "notifications",
             "idempotency_keys"}) {
-            assertEquals(0L, (long) db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one()),
-                    table);
+            long rows = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+            assertEquals(0L, rows, table);
         }
         String metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app().getAdminPort()
                 + "/metrics/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
