@@ -4,7 +4,8 @@
 # deployment), then again on the same database and cache ("restart": a restart or deploy of the same rules):
 # start -> /healthcheck healthy (ms), then wrk, 64 connections, POST /api/evaluate (the realistic example) in
 # 10 s points. Per point: rate, p50/p99, non-2xx, the service's CPU ms per request (/proc/PID/stat), the CPU of
-# its JIT compiler threads (C1/C2, /proc/PID/task) and the methods compiled and compile time in the point (jstat).
+# its JIT compiler threads (C1/C2, /proc/PID/task), the methods compiled and compile time in the point (jstat) and
+# the compile queue in its middle (jcmd Compiler.queue).
 #
 #   bench/scripts/coldstart.sh [JAR]           JAR: another build to compare (the service's jar by default)
 #   BENCH_COLD_POINTS=12 points of 10 s per start; BENCH_COLD_RUNS="cold restart" which starts
@@ -26,7 +27,7 @@ trap 'stop_service; drop_db $DB' EXIT
 
 TSV="$OUT/coldstart.tsv"
 START_TSV="$OUT/coldstart-start.tsv"
-[[ -f "$TSV" ]] || printf 'tag\trun\tpoint\tt_s\trps\tp50_ms\tp99_ms\tnon2xx\tcpu_ms_per_req\tjit_cpu_ms\tcompiled\tcompile_ms\tload1\n' > "$TSV"
+[[ -f "$TSV" ]] || printf 'tag\trun\tpoint\tt_s\trps\tp50_ms\tp99_ms\tnon2xx\tcpu_ms_per_req\tjit_cpu_ms\tcompiled\tcompile_ms\tqueued\tload1\n' > "$TSV"
 [[ -f "$START_TSV" ]] || printf 'tag\trun\tping_ms\thealthy_ms\tcpu_ms_to_healthy\tload1\n' > "$START_TSV"
 
 # a fresh database and rule cache; the record key and the cache live in the scratch folder
@@ -50,6 +51,8 @@ jit_cpu_ms() {
 }
 # methods compiled so far and the JIT's total compile time in ms (jstat -compiler: Compiled Failed Invalid Time ...)
 jit_totals() { jstat -compiler "$SERVICE_PID" 2>/dev/null | awk 'NR == 2 { printf "%d %d", $1, $4 * 1000 }'; }
+# methods waiting in the C1 and C2 compile queues now (jcmd Compiler.queue: one line per queued task)
+jit_queued() { { jcmd "$SERVICE_PID" Compiler.queue 2>/dev/null || true; } | grep -cE '^ *[0-9]+ ' || true; }
 
 for run in $RUNS; do
   t0=$(now_ms)
@@ -66,13 +69,17 @@ for run in $RUNS; do
   echo "$line" >> "$START_TSV"; log "start: $line"
   for point in $(seq 1 "$POINTS"); do
     cpu0=$(cpu_s); jit0=$(jit_cpu_ms); read -r c0 ct0 <<<"$(jit_totals)"
+    (sleep 5; jit_queued > "$DIR/queued") &   # the queue in the middle of the point, under load
+    sampler=$!
     r=$(wrk_run 64 10 "$base/api/evaluate" "$REALISTIC" "$city")
+    wait "$sampler"
     cpu1=$(cpu_s); jit1=$(jit_cpu_ms); read -r c1 ct1 <<<"$(jit_totals)"
     n=$(field requests "$r")
     cpu_ms=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$n" 'BEGIN {printf "%.2f", (n > 0 ? (b - a) * 1000 / n : 0)}')
-    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$TAG" "$run" "$point" \
+    queued=$(cat "$DIR/queued")
+    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$TAG" "$run" "$point" \
       "$(( ($(now_ms) - t0) / 1000 ))" "$(field rps "$r")" "$(field p50_ms "$r")" "$(field p99_ms "$r")" \
-      "$(field non2xx "$r")" "$cpu_ms" "$(( jit1 - jit0 ))" "$(( c1 - c0 ))" "$(( ct1 - ct0 ))" \
+      "$(field non2xx "$r")" "$cpu_ms" "$(( jit1 - jit0 ))" "$(( c1 - c0 ))" "$(( ct1 - ct0 ))" "$queued" \
       "$(cut -d' ' -f1 /proc/loadavg)")
     echo "$line" >> "$TSV"; log "$line"
   done
