@@ -89,12 +89,26 @@ public final class Warmup implements Managed {
             return t;
         });
         String failure = null;
+        String curve = "";
         try {
             List<Future<?>> loops = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 int first = i; // each thread starts at another plan, so every plan is warm early
                 loops.add(pool.submit(() -> loop(first, deadline)));
             }
+            // plans judged each second: where the rate levels off is where the code is compiled (bench/README.md)
+            List<Long> perSecond = new ArrayList<>();
+            for (long counted = 0, next = System.nanoTime() + 1_000_000_000L;
+                 !loops.stream().allMatch(Future::isDone); ) {
+                Thread.sleep(50);
+                if (System.nanoTime() >= next) {
+                    long now = runs.get();
+                    perSecond.add(now - counted);
+                    counted = now;
+                    next += 1_000_000_000L;
+                }
+            }
+            curve = perSecond.toString();
             for (Future<?> f : loops) {
                 try {
                     f.get();
@@ -114,7 +128,8 @@ public final class Warmup implements Managed {
         }
         state.set(new State(failure == null ? Phase.DONE : Phase.FAILED, runs.get(), elapsedMillis(), failure));
         if (failure == null) {
-            LOG.info("warmed up: {} plans judged in {} ms on {} threads", runs.get(), elapsedMillis(), threads);
+            LOG.info("warmed up: {} plans judged in {} ms on {} threads; per second: {}", runs.get(), elapsedMillis(),
+                    threads, curve);
         }
     }
 
