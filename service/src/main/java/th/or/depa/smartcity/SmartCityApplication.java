@@ -238,6 +238,14 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, renewals, mapper));
         env.jersey().register(new th.or.depa.smartcity.web.InboxPage(sessions, jdbi, clock));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
+        // the example plans through reading, the rules in force and JSON writing until the JIT has caught up; the
+        // "warmup" health check holds /healthcheck unhealthy meanwhile; an evaluator without metrics (bench/README.md)
+        th.or.depa.smartcity.warmup.Warmup warmup = new th.or.depa.smartcity.warmup.Warmup(
+                th.or.depa.smartcity.warmup.ExamplePlans.bundled(),
+                new th.or.depa.smartcity.warmup.ExampleRuns(reader, ruleSets, new PlanEvaluator(clock), mapper),
+                config.getWarmup().length(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        env.lifecycle().manage(warmup);
+        env.healthChecks().register("warmup", new th.or.depa.smartcity.warmup.WarmupHealthCheck(warmup));
     }
 
     /** ISO-8601 instants, and money as written (18000000, not 1.8E+7), in JSON. */

@@ -504,4 +504,38 @@ public class SmartCityConfiguration extends Configuration {
             return of(expiryEvery);
         }
     }
+
+    @Valid
+    @NotNull
+    private WarmupSettings warmup = new WarmupSettings();
+
+    @JsonProperty("warmup")
+    public WarmupSettings getWarmup() {
+        return warmup;
+    }
+
+    @JsonProperty("warmup")
+    public void setWarmup(WarmupSettings warmup) {
+        this.warmup = warmup;
+    }
+
+    /** How long the example plans run through the service after start before it reports healthy; 0 is off. */
+    public static class WarmupSettings {
+        @NotNull
+        private Duration duration = Duration.seconds(0);
+
+        @JsonProperty
+        public Duration getDuration() {
+            return duration;
+        }
+
+        @JsonProperty
+        public void setDuration(Duration duration) {
+            this.duration = duration;
+        }
+
+        public java.time.Duration length() {
+            return java.time.Duration.ofMillis(duration.toMilliseconds());
+        }
+    }
 }
