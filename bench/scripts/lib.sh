@@ -65,6 +65,10 @@ service_env() {
 add_user() {
   local url=$1 name=$2 role=$3 org=${4:-}
   local cfg; cfg=$(bench_config)
+  # a CITY user needs its organisation registered (in Phuket, the examples' province); again is refused, harmless
+  [[ -z $org ]] || (cd "$ROOT" && env $(service_env "$url") java -jar "$SERVICE_JAR" add-organisation --id "$org" \
+      --name-th "หน่วยงาน $org" --name-en "Bench $org" --province Phuket --kind MUNICIPALITY "$cfg" \
+      >>"$WORK/add-user.log" 2>&1 || true)
   (cd "$ROOT" && env $(service_env "$url") java -jar "$SERVICE_JAR" add-user --name "$name" --role "$role" \
       ${org:+--org "$org"} "$cfg" 2>>"$WORK/add-user.log" | tail -1)
 }
