@@ -72,6 +72,21 @@ class OpenApiServedTest {
     }
 
     @Test
+    void docsServesOnlyItsOwnFilesWhateverThePathSpelling() throws Exception {
+        // the allow-list is matched by exact name: a path that climbs out, however it is spelled, reaches nothing
+        for (String target : java.util.List.of("/docs/../openapi/docs.html", "/docs/..%2Fopenapi%2Fdocs-init.js",
+                "/docs/%2e%2e%2fMETA-INF%2fMANIFEST.MF", "/docs/..%5c..%5cconfig.yml", "/docs/swagger-ui.css%00.js",
+                "/docs/%2E%2E/%2E%2E/th/or/depa/smartcity/SmartCityApplication.class", "/docs/pom.properties",
+                "/docs/META-INF%2Fmaven%2Forg.webjars%2Fswagger-ui%2Fpom.properties")) {
+            th.or.depa.smartcity.support.RawHttp.Answer a = th.or.depa.smartcity.support.RawHttp.send("127.0.0.1",
+                    APP.getLocalPort(), th.or.depa.smartcity.support.RawHttp.get(target, "localhost"));
+            assertTrue(a.status() >= 400 && a.status() < 500, target + " answered " + a.status());
+            assertTrue(!a.body().contains("Manifest-Version") && !a.body().contains("version=")
+                    && !a.body().contains("database:"), target + " leaked " + a.body());
+        }
+    }
+
+    @Test
     void everyExchangeOfATestAppIsChecked() throws Exception {
         long before = ApiConformance.checked();
         http().get("/api/criteria", null);
