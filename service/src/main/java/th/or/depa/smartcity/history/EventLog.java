@@ -46,19 +46,14 @@ public final class EventLog {
         return chain(events, events.last(planId).orElse(null), planId, e);
     }
 
-    /** The first events of a plan inserted in the caller's transaction: there is nothing before them to read. */
-    public List<EventRow> start(EventDao events, String planId, NewEvent... e) {
-        return chain(events, null, planId, e);
-    }
-
     /** A new plan's first events, chained and signed before anything is written, with the head they leave. */
     public record Opening(String planId, List<EventRow> events, String head, int count, String mac) {
     }
 
     /**
      * The first events of a new plan, signed in memory over the row it is about to insert (nothing to read back):
-     * the caller inserts the plan row with the head, then {@link #write} the events, in one transaction. Two
-     * statements fewer per submission than {@link #start} (the row read back, the head moved).
+     * the caller inserts the plan row with the head, then {@link #write} the events, in one transaction. No read-back
+     * of the row and no head update afterwards.
      */
     public Opening open(String planId, PlanRowState row, NewEvent... es) {
         String vouched = planRow(row);
