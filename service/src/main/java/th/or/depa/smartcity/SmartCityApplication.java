@@ -124,6 +124,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         Provinces provinces = Provinces.load();
         PlanReader reader = new PlanReader(mapper, provinces);
         SmartCityConfiguration.RulesSettings rules = config.getRules();
+        th.or.depa.smartcity.engine.RunAdmission.atOnce(rules.getMaxConcurrentRuns());
         RuleWorkers workers = workers(rules, mapper);
         RuleSets ruleSets = new RuleSets(new RuleSetChecker(reader, mapper, rules.limits()), workers,
                 jdbi, mapper, clock, recordKey);
@@ -187,6 +188,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
 
         env.jersey().register(new ErrorMappers.Api());
+        env.jersey().register(new ErrorMappers.RulesBusy());
         env.jersey().register(new ErrorMappers.PlanFormat());
         env.jersey().register(new ErrorMappers.KeyReused());
         env.jersey().register(new ErrorMappers.Refused());

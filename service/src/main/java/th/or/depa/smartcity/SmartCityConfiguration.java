@@ -193,6 +193,19 @@ public class SmartCityConfiguration extends Configuration {
         /** Keep a worker JVM started and warmed up ahead for the next check (off unless config.yml says so). */
         private boolean spareWorker;
 
+        /** Rule runs working at once in this JVM (the rest wait their turn); 0: twice the processors. */
+        private int maxConcurrentRuns;
+
+        @JsonProperty
+        public int getMaxConcurrentRuns() {
+            return maxConcurrentRuns;
+        }
+
+        @JsonProperty
+        public void setMaxConcurrentRuns(int maxConcurrentRuns) {
+            this.maxConcurrentRuns = maxConcurrentRuns;
+        }
+
         /** The limits of one rule run. */
         public RunLimits limits() {
             return new RunLimits(maxFirings, java.time.Duration.ofMillis(runTimeout.toMilliseconds()),

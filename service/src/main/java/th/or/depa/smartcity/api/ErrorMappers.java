@@ -189,6 +189,15 @@ public final class ErrorMappers {
         }
     }
 
+    /** Every rule run the service admits at once stayed busy: 503, so that the client tries again. */
+    public static final class RulesBusy implements ExceptionMapper<th.or.depa.smartcity.engine.RuleRunsBusy> {
+        @Override
+        public Response toResponse(th.or.depa.smartcity.engine.RuleRunsBusy e) {
+            LOG.warn("rule runs busy: {} at once", e.atOnce());
+            return json(503, ErrorWords.of("rules.busy", e.atOnce()), List.of());
+        }
+    }
+
     /**
      * 401 saying why: no token (WWW-Authenticate: Bearer) or a token not accepted (Bearer error="invalid_token",
      * RFC 6750).

@@ -62,6 +62,8 @@ final class RuleBase {
             String rule = recorder.current;
             throw at != null ? new RuleRunLimitExceeded(e.getMessage() + "; it was running code of " + at)
                     : rule != null ? new RuleRunLimitExceeded(e.getMessage() + "; the rule running last: " + rule) : e;
+        } catch (RuleRunsBusy busy) {
+            throw busy; // the service's load, not the rules' fault
         } catch (RuntimeException e) {
             throw new IllegalStateException(inReviewersTerms(String.valueOf(e.getMessage())), e);
         }

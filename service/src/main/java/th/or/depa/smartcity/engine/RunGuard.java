@@ -37,6 +37,13 @@ final class RunGuard {
     }
 
     static <T> T run(RunLimits limits, Callable<T> body) {
+        // waiting for a turn is not part of the run's time: the run's clock starts once it is admitted
+        try (RunAdmission.Permit turn = RunAdmission.enter(limits.timeout())) {
+            return guarded(limits, body);
+        }
+    }
+
+    private static <T> T guarded(RunLimits limits, Callable<T> body) {
         AtomicReference<Thread> runner = new AtomicReference<>();
         long[] allocatedAtStart = {-1};
         Future<T> future = RUNNERS.submit(() -> {
