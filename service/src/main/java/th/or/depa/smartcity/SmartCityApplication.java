@@ -97,7 +97,10 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
     @Override
     public void run(SmartCityConfiguration config, Environment env) {
         configure(env.getObjectMapper());
-        RequestLogFormat.enforce(config.getServerFactory());
+        // the warm-up's requests to the service's own port: marked, so neither the request log nor the timers count them
+        th.or.depa.smartcity.warmup.SelfRequests selfRequests = new th.or.depa.smartcity.warmup.SelfRequests();
+        RequestLogFormat.enforce(config.getServerFactory(), th.or.depa.smartcity.warmup.SelfRequests.HEADER,
+                selfRequests::marks);
         JsonErrorHandler.install(env);
         // a relative Location stays relative: Jersey would otherwise complete it from the request's Host header
         env.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
@@ -110,7 +113,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         }
         env.healthChecks().register("clock", new ClockHealthCheck(clock));
         // /metrics/prometheus on the admin port: Dropwizard's metrics, request timers, the business metrics below
-        th.or.depa.smartcity.metrics.ServiceMetrics metrics = th.or.depa.smartcity.metrics.ServiceMetrics.install(env);
+        th.or.depa.smartcity.metrics.ServiceMetrics metrics = th.or.depa.smartcity.metrics.ServiceMetrics.install(env,
+                th.or.depa.smartcity.warmup.SelfRequests.HEADER, selfRequests::marks);
         Databases.prepare(config.getDatabase());
         Databases.migrate(config.getDatabase());
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
@@ -240,11 +244,14 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, renewals, mapper));
         env.jersey().register(new th.or.depa.smartcity.web.InboxPage(sessions, jdbi, clock));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
-        // the example plans through reading, the rules in force and JSON writing until the JIT has caught up; the
-        // "warmup" health check holds /healthcheck unhealthy meanwhile; an evaluator without metrics (bench/README.md)
+        // the example plans through reading, the rules in force and JSON writing, and (once the server listens) through
+        // HTTP to its own port, until the JIT has caught up; the "warmup" health check holds /healthcheck unhealthy
+        // meanwhile; an evaluator without metrics (bench/README.md)
+        env.lifecycle().addServerLifecycleListener(selfRequests::serving);
         th.or.depa.smartcity.warmup.Warmup warmup = new th.or.depa.smartcity.warmup.Warmup(
                 th.or.depa.smartcity.warmup.ExamplePlans.bundled(),
-                new th.or.depa.smartcity.warmup.ExampleRuns(reader, ruleSets, new PlanEvaluator(clock), mapper),
+                new th.or.depa.smartcity.warmup.ExampleRuns(reader, ruleSets, new PlanEvaluator(clock), mapper)
+                        .andThen(selfRequests),
                 config.getWarmup().length(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         env.lifecycle().manage(warmup);
         env.healthChecks().register("warmup", new th.or.depa.smartcity.warmup.WarmupHealthCheck(warmup));

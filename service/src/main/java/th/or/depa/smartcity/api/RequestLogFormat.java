@@ -31,8 +31,11 @@ public final class RequestLogFormat {
     private RequestLogFormat() {
     }
 
-    /** Sets the format on every appender; a request log this cannot control stops the service from starting. */
-    public static void enforce(ServerFactory server) {
+    /**
+     * Sets the format on every appender, and leaves out the requests whose header {@code header} the predicate
+     * recognises (the service's own warm-up); a request log this cannot control stops the service from starting.
+     */
+    public static void enforce(ServerFactory server, String header, java.util.function.Predicate<String> ownRequest) {
         if (!(server instanceof AbstractServerFactory factory)) {
             throw new IllegalStateException("unknown server factory " + server.getClass().getName()
                     + ": its request log cannot be kept free of tokens");
@@ -46,6 +49,16 @@ public final class RequestLogFormat {
                 throw new IllegalStateException("request log appender " + appender.getClass().getName()
                         + " has no format the service can fix");
             }
+            java.util.List<io.dropwizard.logging.common.filter.FilterFactory<IAccessEvent>> filters =
+                    new java.util.ArrayList<>(a.getFilterFactories());
+            filters.add(() -> new ch.qos.logback.core.filter.Filter<>() {
+                @Override
+                public ch.qos.logback.core.spi.FilterReply decide(IAccessEvent event) {
+                    return ownRequest.test(event.getRequestHeader(header))
+                            ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+                }
+            });
+            a.setFilterFactories(filters);
             if (a.getLayout() instanceof AccessJsonLayoutBaseFactory json) {
                 // LOG_FORMAT=json: the same fields as the text format, never a header, the query or a body
                 json.setIncludes(JSON_FIELDS);

@@ -20,7 +20,13 @@ public final class RequestTimer implements ApplicationEventListener {
 
     private final Histogram requests;
 
-    public RequestTimer(PrometheusRegistry registry) {
+    private final String skipHeader;
+    private final java.util.function.Predicate<String> skip;
+
+    /** Times every request but those whose header skipHeader the predicate recognises (the service's own warm-up). */
+    public RequestTimer(PrometheusRegistry registry, String skipHeader, java.util.function.Predicate<String> skip) {
+        this.skipHeader = skipHeader;
+        this.skip = skip;
         requests = Histogram.builder().name("smartcity_http_request_seconds")
                 .help("Requests to the service's resources: time to answer, by method, path template and status class")
                 .labelNames("method", "path", "status")
@@ -35,6 +41,9 @@ public final class RequestTimer implements ApplicationEventListener {
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
         long startedAt = System.nanoTime();
+        if (skip.test(start.getContainerRequest().getHeaderString(skipHeader))) {
+            return null;
+        }
         return event -> {
             if (event.getType() != RequestEvent.Type.FINISHED) {
                 return;

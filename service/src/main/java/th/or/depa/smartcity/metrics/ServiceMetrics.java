@@ -53,9 +53,10 @@ public final class ServiceMetrics implements EventLog.Listener, PlanEvaluator.Ob
     }
 
     /** The metrics of this application: its requests timed, /metrics/prometheus on the admin port. */
-    public static ServiceMetrics install(io.dropwizard.core.setup.Environment env) {
+    public static ServiceMetrics install(io.dropwizard.core.setup.Environment env, String skipHeader,
+                                         java.util.function.Predicate<String> skip) {
         ServiceMetrics metrics = new ServiceMetrics(env.metrics(), env.getObjectMapper());
-        env.jersey().register(new RequestTimer(metrics.registry));
+        env.jersey().register(new RequestTimer(metrics.registry, skipHeader, skip));
         env.admin().addServlet("prometheus", new PrometheusMetricsServlet(metrics.registry))
                 .addMapping("/metrics/prometheus");
         return metrics;

@@ -26,6 +26,14 @@ public final class Warmup implements Managed {
     @FunctionalInterface
     public interface Run {
         void run(byte[] plan) throws Exception;
+
+        /** This run, then the other, for each plan. */
+        default Run andThen(Run next) {
+            return plan -> {
+                run(plan);
+                next.run(plan);
+            };
+        }
     }
 
     public enum Phase { OFF, RUNNING, DONE, FAILED }
