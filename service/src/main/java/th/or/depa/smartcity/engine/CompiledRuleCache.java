@@ -249,7 +249,10 @@ public final class CompiledRuleCache {
         ensureFolder(dir);
         try (java.util.stream.Stream<Path> old = Files.list(dir)) {
             for (Path p : (Iterable<Path>) old::iterator) {
-                Files.delete(p);
+                String name = p.getFileName().toString();
+                if (name.endsWith(".classes") || name.endsWith(".passed") || name.endsWith(".tmp")) {
+                    Files.delete(p); // only what a cache writes: the folder given is never emptied of anything else
+                }
             }
         }
         Path classes;
