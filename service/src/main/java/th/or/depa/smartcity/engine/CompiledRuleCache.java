@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -30,7 +29,10 @@ import org.kie.api.KieServices;
  * entry whose stored key differs from the one asked for is ignored.
  *
  * <p>The folder is {@code smartcity.rulesCache} (system property), else {@code RULES_CACHE_DIR}, else
- * {@code data/rule-cache} beside the H2 files; "off" keeps entries in memory only.
+ * {@code data/rule-cache} beside the H2 files; "off" keeps entries in memory only. Where the folder has no entry, the
+ * jar's {@value #BUNDLED} is read: the build put there the bundled rules' entry and their "tests passed" note
+ * ({@code BundledRuleCache}), made by this very code (the key's {@link CodeStamp} is a digest of its class files), so
+ * a first start with the bundled rules compiles nothing. Those entries are read and checked like the folder's.
  */
 public final class CompiledRuleCache {
 
@@ -38,10 +40,13 @@ public final class CompiledRuleCache {
     private static final String FORMAT = "smartcity-compiled-rules-1";
     private static final int MAGIC = 0x5352_4331;
     private static final int IN_MEMORY = 8;
+    /** Where the build puts the bundled rules' entries among the jar's resources. */
+    public static final String BUNDLED = "rule-cache/";
 
-    static final CompiledRuleCache SHARED = new CompiledRuleCache(folder());
+    static final CompiledRuleCache SHARED = new CompiledRuleCache(folder(), CompiledRuleCache.class.getClassLoader());
 
     private final Path dir;
+    private final ClassLoader bundled;
     private final Map<String, Map<String, byte[]>> memory = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
@@ -50,14 +55,24 @@ public final class CompiledRuleCache {
     };
 
     CompiledRuleCache(Path dir) {
+        this(dir, null);
+    }
+
+    /** bundled: where entries made by the build are found ({@value #BUNDLED}), when the folder has none; or null. */
+    CompiledRuleCache(Path dir, ClassLoader bundled) {
         this.dir = dir;
+        this.bundled = bundled;
     }
 
     /** The key of a build's sources: their paths and texts, the Drools version and this code's build. */
     static String key(String kind, Map<String, String> sources) {
+        return key(kind, sources, CodeStamp.value());
+    }
+
+    static String key(String kind, Map<String, String> sources, String codeStamp) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {FORMAT, kind, droolsVersion(), CodeStamp.VALUE}) {
+            for (String part : new String[] {FORMAT, kind, DROOLS_VERSION, codeStamp}) {
                 md.update(part.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }
@@ -100,30 +115,38 @@ public final class CompiledRuleCache {
     }
 
     private Optional<Map<String, byte[]>> read(String key) {
-        if (dir == null) {
-            return Optional.empty();
-        }
-        Path file = dir.resolve(key + ".classes");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+        String name = key + ".classes";
+        try (InputStream raw = open(name)) {
+            if (raw == null) {
+                return Optional.empty();
+            }
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
             if (in.readInt() != MAGIC || !in.readUTF().equals(key)) {
                 return Optional.empty(); // another file's entry, or another format: never trusted
             }
             int n = in.readInt();
             Map<String, byte[]> classes = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
-                String name = in.readUTF();
+                String className = in.readUTF();
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                classes.put(name, bytes);
+                classes.put(className, bytes);
             }
             return Optional.of(Map.copyOf(classes));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** The folder's file of this name, else the build's ({@value #BUNDLED}); null when neither has it. */
+    private InputStream open(String name) throws IOException {
+        if (dir != null) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return Files.newInputStream(file);
+            }
+        }
+        return bundled == null ? null : bundled.getResourceAsStream(BUNDLED + name);
     }
 
     private void write(String key, Map<String, byte[]> classes) {
@@ -175,12 +198,15 @@ public final class CompiledRuleCache {
 
     /** Whether exactly these files (tests and parameters too) passed their rule tests, with this build and limits. */
     public static Optional<String> testsPassed(RuleFiles files, String limits) {
-        Path mark = testsMark(files, limits);
-        try {
-            if (mark == null || !Files.isRegularFile(mark)) {
+        return SHARED.passed(files, limits);
+    }
+
+    Optional<String> passed(RuleFiles files, String limits) {
+        try (InputStream mark = open(testsMark(files, limits))) {
+            if (mark == null) {
                 return Optional.empty();
             }
-            String[] lines = Files.readString(mark).split("\n", 2);
+            String[] lines = new String(mark.readAllBytes(), StandardCharsets.UTF_8).split("\n", 2);
             return lines[0].equals(files.sha256()) ? Optional.of(lines.length > 1 ? lines[1] : "") : Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
@@ -192,23 +218,51 @@ public final class CompiledRuleCache {
      * summary (what the tests counted) is given back by {@link #testsPassed}.
      */
     public static void markTestsPassed(RuleFiles files, String limits, String summary) {
-        Path mark = testsMark(files, limits);
-        if (mark == null) {
+        SHARED.markPassed(files, limits, summary);
+    }
+
+    void markPassed(RuleFiles files, String limits, String summary) {
+        if (dir == null) {
             return;
         }
         try {
-            SHARED.ensureFolder();
-            Path tmp = Files.createTempFile(SHARED.dir, "tests", ".tmp");
+            ensureFolder();
+            Path tmp = Files.createTempFile(dir, "tests", ".tmp");
             Files.writeString(tmp, files.sha256() + "\n" + summary);
-            Files.move(tmp, mark, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, dir.resolve(testsMark(files, limits)), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException notWritable) {
             // only costs running the tests again
         }
     }
 
-    private static Path testsMark(RuleFiles files, String limits) {
-        return SHARED.dir == null ? null
-                : SHARED.dir.resolve(key("tests", Map.of("files", files.sha256(), "limits", limits)) + ".passed");
+    /** The note's name: these very files (their sha256), the limits they ran under, this build (the key). */
+    private static String testsMark(RuleFiles files, String limits) {
+        return key("tests", Map.of("files", files.sha256(), "limits", limits)) + ".passed";
+    }
+
+    /**
+     * For the build (BundledRuleCache), run from the classes folder the jar is made of: empties dir of earlier builds'
+     * entries and lists this code's classes there, so that the jar's stamp is a lookup of those ({@link CodeStamp}).
+     */
+    public static void startBundle(Path dir) throws IOException {
+        ensureFolder(dir);
+        try (java.util.stream.Stream<Path> old = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) old::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".classes") || name.endsWith(".passed") || name.endsWith(".tmp")) {
+                    Files.delete(p); // only what a cache writes: the folder given is never emptied of anything else
+                }
+            }
+        }
+        Path classes;
+        try {
+            classes = Path.of(CodeStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Files.write(dir.resolve(CodeStamp.RESOURCE.substring(BUNDLED.length())), CodeStamp.classes(classes),
+                StandardCharsets.UTF_8);
     }
 
     /** Makes the folder (owner only) if it is missing. */
@@ -227,25 +281,20 @@ public final class CompiledRuleCache {
         ensureFolder(dir);
     }
 
+    private static final String DROOLS_VERSION = droolsVersion();
+
+    /** From kie-api's Maven properties, which the shaded jar keeps (its manifest is the service's own). */
     private static String droolsVersion() {
+        try (InputStream in = KieServices.class.getResourceAsStream("/META-INF/maven/org.kie/kie-api/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException unreadable) {
+            // below: the package's version
+        }
         String v = KieServices.class.getPackage().getImplementationVersion();
         return v == null ? "unknown" : v;
-    }
-
-    /** This code's build: the jar's size and time (or, from a classes folder, the compiler class file's time). */
-    private static final class CodeStamp {
-        static final String VALUE = stamp();
-
-        private static String stamp() {
-            try {
-                Path code = Path.of(RuleSetCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (Files.isDirectory(code)) {
-                    code = code.resolve(RuleSetCompiler.class.getName().replace('.', '/') + ".class");
-                }
-                return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
-            } catch (IOException | URISyntaxException | RuntimeException unknown) {
-                return "unknown " + System.nanoTime(); // never reuse what an unknown build wrote
-            }
-        }
     }
 }

@@ -40,13 +40,24 @@ public final class RuleSetCompiler {
 
     private final KieServices ks = KieServices.Factory.get();
     private final RunLimits limits;
+    private final CompiledRuleCache cache;
 
     public RuleSetCompiler() {
         this(RunLimits.DEFAULT);
     }
 
     public RuleSetCompiler(RunLimits limits) {
+        this(limits, CompiledRuleCache.SHARED);
+    }
+
+    RuleSetCompiler(RunLimits limits, CompiledRuleCache cache) {
         this.limits = limits;
+        this.cache = cache;
+    }
+
+    /** How many executable-model builds ran in this JVM (a cache hit runs none): what tests of the cache count. */
+    static long builds() {
+        return BUILDS.get();
     }
 
     public CompileResult compile(RuleFiles files) {
@@ -61,6 +72,8 @@ public final class RuleSetCompiler {
         Map<String, String> workflowFiles = new java.util.TreeMap<>();
         Map<String, String> renewalFiles = new java.util.TreeMap<>();
         split(files, evaluationFiles, workflowFiles, renewalFiles);
+        // each KieBase's sources hashed once per compile: 400 KB of SHA-256 is felt in an interpreted start
+        Map<String, String> keys = keys(evaluationFiles, workflowFiles, renewalFiles);
         if (evaluationFiles.isEmpty()) {
             errors.add(new RuleError("", 0, "the rule set has no rule file (*.drl) outside "
                     + CompiledRuleSet.WORKFLOW_FOLDER + " to judge plans"));
@@ -70,17 +83,18 @@ public final class RuleSetCompiler {
                     + "*.drl)"));
         }
         // before building: Drools runs annotation values while it builds, so unchecked code must never reach it
-        errors.addAll(staticCheck(files));
+        errors.addAll(staticCheck(files, compiledBefore(cache, keys)));
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
 
         ClassLoader sandbox = new SandboxClassLoader(RuleSetCompiler.class.getClassLoader());
         Map<String, String> kfsPathToFile = new HashMap<>();
-        KieBase evaluationBase = build("e", evaluationFiles, sandbox, kfsPathToFile, errors);
-        KieBase workflowBase = build("w", workflowFiles, sandbox, kfsPathToFile, errors);
+        KieBase evaluationBase = build("e", keys.get("e"), evaluationFiles, sandbox, kfsPathToFile, errors);
+        KieBase workflowBase = build("w", keys.get("w"), workflowFiles, sandbox, kfsPathToFile, errors);
         // renewal criteria are optional: a rule set written before renewals simply has none
-        KieBase renewalBase = renewalFiles.isEmpty() ? null : build("r", renewalFiles, sandbox, kfsPathToFile, errors);
+        KieBase renewalBase = renewalFiles.isEmpty() ? null
+                : build("r", keys.get("r"), renewalFiles, sandbox, kfsPathToFile, errors);
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
@@ -90,7 +104,16 @@ public final class RuleSetCompiler {
 
     /** The sandbox's reading of the files as text (DRL parsed, never run): what it refuses before any build. */
     public static List<RuleError> staticCheck(RuleFiles files) {
-        if (compiledBefore(files)) {
+        Map<String, String> evaluationFiles = new java.util.TreeMap<>();
+        Map<String, String> workflowFiles = new java.util.TreeMap<>();
+        Map<String, String> renewalFiles = new java.util.TreeMap<>();
+        split(files, evaluationFiles, workflowFiles, renewalFiles);
+        return staticCheck(files, compiledBefore(CompiledRuleCache.SHARED,
+                keys(evaluationFiles, workflowFiles, renewalFiles)));
+    }
+
+    private static List<RuleError> staticCheck(RuleFiles files, boolean compiledBefore) {
+        if (compiledBefore) {
             return decisionTables(files); // these very sources passed it (with this build) before they were compiled
         }
         List<RuleError> errors = new ArrayList<>();
@@ -103,17 +126,26 @@ public final class RuleSetCompiler {
         return errors;
     }
 
-    /** Whether the classes of both KieBases of these files are in the cache: only checked sources get there. */
-    private static boolean compiledBefore(RuleFiles files) {
-        Map<String, String> evaluationFiles = new java.util.TreeMap<>();
-        Map<String, String> workflowFiles = new java.util.TreeMap<>();
-        Map<String, String> renewalFiles = new java.util.TreeMap<>();
-        split(files, evaluationFiles, workflowFiles, renewalFiles);
-        return !evaluationFiles.isEmpty() && !workflowFiles.isEmpty()
-                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("e", evaluationFiles)).isPresent()
-                && CompiledRuleCache.SHARED.get(CompiledRuleCache.key("w", workflowFiles)).isPresent()
-                && (renewalFiles.isEmpty()
-                    || CompiledRuleCache.SHARED.get(CompiledRuleCache.key("r", renewalFiles)).isPresent());
+    /** Whether the classes of every KieBase of these files are in the cache: only checked sources get there. */
+    private static boolean compiledBefore(CompiledRuleCache cache, Map<String, String> keys) {
+        return keys.containsKey("e") && keys.containsKey("w")
+                && keys.values().stream().allMatch(key -> cache.get(key).isPresent());
+    }
+
+    /** The cache key of each KieBase these sources build ("e", "w", and "r" when there are renewal rules). */
+    private static Map<String, String> keys(Map<String, String> evaluation, Map<String, String> workflow,
+                                            Map<String, String> renewal) {
+        Map<String, String> keys = new HashMap<>();
+        if (!evaluation.isEmpty()) {
+            keys.put("e", CompiledRuleCache.key("e", evaluation));
+        }
+        if (!workflow.isEmpty()) {
+            keys.put("w", CompiledRuleCache.key("w", workflow));
+        }
+        if (!renewal.isEmpty()) {
+            keys.put("r", CompiledRuleCache.key("r", renewal));
+        }
+        return keys;
     }
 
     /** The rule sources by the KieBase they build: workflow/, renewal/, and every other one (judging plans). */
@@ -140,7 +172,7 @@ public final class RuleSetCompiler {
      * before (same files, same Drools, same build of this code) are loaded from {@link CompiledRuleCache}; whatever is
      * loaded, fresh or cached, passes the bytecode check first.
      */
-    private KieBase build(String kind, Map<String, String> sources, ClassLoader sandbox,
+    private KieBase build(String kind, String key, Map<String, String> sources, ClassLoader sandbox,
                           Map<String, String> kfsPathToFile, List<RuleError> errors) {
         Map<String, String> resources = new java.util.LinkedHashMap<>();
         int n = 0;
@@ -156,8 +188,7 @@ public final class RuleSetCompiler {
                 parsed.getRules().forEach(r -> kfsPathToFile.put(ruleKey(parsed.getName(), r.getName()), f.getKey()));
             }
         }
-        String key = CompiledRuleCache.key(kind, sources);
-        Map<String, byte[]> cached = CompiledRuleCache.SHARED.get(key).orElse(null);
+        Map<String, byte[]> cached = cache.get(key).orElse(null);
         if (cached != null && CompiledCodeCheck.check(cached).isEmpty()) {
             return load(cached, sandbox, kfsPathToFile);
         }
@@ -174,7 +205,7 @@ public final class RuleSetCompiler {
         if (classes == null) {
             return null;
         }
-        CompiledRuleCache.SHARED.put(key, classes);
+        cache.put(key, classes);
         return load(classes, sandbox, kfsPathToFile);
     }
 

@@ -97,21 +97,28 @@ public final class RuleSets {
      */
     public void start(Path folder) {
         jdbi.useTransaction(h -> log.adopt(h, now()));
-        readFolder(folder);
+        Optional<RuleFiles> files = filesIn(folder);
+        files.ifPresent(f -> offerFolder(folder, f));
         RuleSetRow active = dao.active().orElseThrow(() -> new IllegalStateException(
                 "no rule set in force and the rules folder was refused: " + lastReload.get().errors()));
-        load(active);
+        // the usual start: the version in force is the folder's, whose files are read and hashed already (their
+        // SHA-256 is the row's); only another version is read back from its row and hashed again
+        load(active, files.filter(f -> f.sha256().equals(active.sha256())).orElse(null));
     }
 
     /** Reads the folder once and offers it ({@link #offerFolder}); an unreadable folder is reported as refused. */
     public Reload readFolder(Path folder) {
-        RuleFiles files;
+        return filesIn(folder).map(files -> offerFolder(folder, files)).orElseGet(() -> lastReload.get());
+    }
+
+    /** The folder's files; empty, reported as refused, when it cannot be read. */
+    private Optional<RuleFiles> filesIn(Path folder) {
         try {
-            files = RuleFiles.readFolder(folder);
+            return Optional.of(RuleFiles.readFolder(folder));
         } catch (RuntimeException e) {
-            return report(new Reload(now(), null, null, List.of(new RuleError("", 0, e.getMessage())), false));
+            report(new Reload(now(), null, null, List.of(new RuleError("", 0, e.getMessage())), false));
+            return Optional.empty();
         }
-        return offerFolder(folder, files);
     }
 
     /**
@@ -221,7 +228,7 @@ public final class RuleSets {
         dao.active().ifPresent(active -> {
             InForce f = current.get();
             if (f == null || f.version() != active.version()) {
-                load(active);
+                load(active, null);
             }
         });
     }
@@ -281,13 +288,14 @@ public final class RuleSets {
         return after;
     }
 
-    private void load(RuleSetRow active) {
+    /** files: the active version's, when the caller has them (hashed to its sha256); null reads them from the row. */
+    private void load(RuleSetRow active, RuleFiles files) {
         InForce f = current.get();
         if (f != null && f.rules().sha256().equals(active.sha256())) {
             current.set(new InForce(active.version(), f.rules()));
             return;
         }
-        CheckResult checked = checker.check(filesOf(active));
+        CheckResult checked = checker.check(files != null ? files : filesOf(active));
         if (!checked.isOk()) {
             throw new IllegalStateException("the rule set in force (version " + active.version()
                     + ") does not load here: " + checked.errors());
