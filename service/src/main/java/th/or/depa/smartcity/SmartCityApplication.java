@@ -178,8 +178,21 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 java.time.Duration.ofMillis(config.getCertificates().getExpiryCheckEvery().toMilliseconds())));
 
         // 401 says whether the token is missing or not accepted (auth/BearerAuthFilter, ErrorMappers.Unauthenticated)
-        env.jersey().register(new AuthDynamicFeature(
-                th.or.depa.smartcity.auth.BearerAuthFilter.build(new TokenAuthenticator(jdbi), new RoleAuthorizer())));
+        // with auth.tokenCache, known tokens are answered from memory while the revocation counter is unchanged
+        th.or.depa.smartcity.auth.TokenCache tokenCache = null;
+        if (config.getAuth().isTokenCache()) {
+            tokenCache = new th.or.depa.smartcity.auth.TokenCache(
+                    th.or.depa.smartcity.auth.RevocationEpoch.Source.of(config.getDatabase()),
+                    config.getAuth().getTokenCacheSize(), java.time.Duration.ofSeconds(2));
+            env.lifecycle().manage(tokenCache.epoch());
+            th.or.depa.smartcity.auth.TokenCache cache = tokenCache;
+            env.metrics().registerGauge("auth.tokenCache.hits", cache::hits);
+            env.metrics().registerGauge("auth.tokenCache.lookups", cache::lookups);
+            env.metrics().registerGauge("auth.tokenCache.epochReads", cache.epoch()::reads);
+            env.metrics().registerGauge("auth.tokenCache.epochSession", cache.epoch()::sessionId);
+        }
+        env.jersey().register(new AuthDynamicFeature(th.or.depa.smartcity.auth.BearerAuthFilter.build(
+                new TokenAuthenticator(jdbi, tokenCache), new RoleAuthorizer())));
         env.jersey().register(new QueryTokenRefusal());
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new JsonOnly());
