@@ -183,7 +183,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         if (config.getAuth().isTokenCache()) {
             tokenCache = new th.or.depa.smartcity.auth.TokenCache(
                     th.or.depa.smartcity.auth.RevocationEpoch.Source.of(config.getDatabase()),
-                    config.getAuth().getTokenCacheSize(), java.time.Duration.ofSeconds(2));
+                    config.getAuth().getTokenCacheSize(), java.time.Duration.ofSeconds(1));
             env.lifecycle().manage(tokenCache.epoch());
             th.or.depa.smartcity.auth.TokenCache cache = tokenCache;
             env.metrics().registerGauge("auth.tokenCache.hits", cache::hits);

@@ -555,7 +555,7 @@ public class SmartCityConfiguration extends Configuration {
 
     /** Bearer tokens kept in memory, checked against the revocation counter on every request (docs/security.md). */
     public static class AuthSettings {
-        private boolean tokenCache = false;
+        private boolean tokenCache = true;
         @Min(1)
         private long tokenCacheSize = 10_000;
 

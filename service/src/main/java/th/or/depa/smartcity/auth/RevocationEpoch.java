@@ -62,6 +62,7 @@ public final class RevocationEpoch implements Managed {
     private CompletableFuture<Long> next;
     private boolean up;
     private volatile boolean running;
+    private boolean failing; // the reader thread's own: warn once per outage, not every second
     private Thread thread;
 
     /**
@@ -144,12 +145,14 @@ public final class RevocationEpoch implements Managed {
                 synchronized (lock) {
                     up = true;
                 }
+                failing = false;
                 LOG.info("token cache: revocation counter read on its own connection (session {})", sessionId);
                 serve(read, n);
             } catch (SQLException | RuntimeException e) {
-                if (running) {
+                if (running && !failing) {
                     LOG.warn("token cache off until the revocation counter can be read again: {}", e.toString());
                 }
+                failing = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
