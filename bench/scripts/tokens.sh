@@ -14,7 +14,7 @@ ENDPOINT="${BENCH_ENDPOINT:-evaluate}"
 trap 'stop_service; drop_db smartcity_bench_tokens' EXIT
 MODES=("$@"); (( ${#MODES[@]} )) || MODES=(off on off on)
 TSV="$OUT/tokens.tsv"
-printf 'run\tcache\tclients\trps\tp50_ms\tp99_ms\trequests\tnon2xx\terrors\tsvc_cpu_ms\tpg_cpu_ms\thits\tlookups\tepoch_reads\tload1\n' > "$TSV"
+[[ -n "${BENCH_APPEND:-}" && -f "$TSV" ]] || printf 'run\tcache\tclients\trps\tp50_ms\tp99_ms\trequests\tnon2xx\terrors\tsvc_cpu_ms\tpg_cpu_ms\thits\tlookups\tepoch_reads\tload1\n' > "$TSV"
 pg_cpu_s() {
   local hz; hz=$(getconf CLK_TCK)
   for p in $(pgrep -u postgres postgres 2>/dev/null || pgrep postgres); do cat "/proc/$p/stat" 2>/dev/null; done \
@@ -36,10 +36,10 @@ for mode in "${MODES[@]}"; do
   start_service "$url" "tokens-$i-$mode" ${BENCH_JAVA_OPTS:-}
   base="http://127.0.0.1:$PORT"
   log "run $i, cache $mode: warm-up ${WARMUP}s"
-  wrk_run 64 "$WARMUP" "$base/api/$ENDPOINT" "$REALISTIC" "$city" >/dev/null
+  wrk_run 64 "$WARMUP" "$base/api/$ENDPOINT" "$REALISTIC" "$city" >/dev/null || log "warm-up: wrk printed no result"
   for clients in ${BENCH_CLIENTS:-64}; do
     read -r h0 l0 e0 <<<"$(gauges)"; cpu0=$(cpu_s); pg0=$(pg_cpu_s)
-    r=$(wrk_run "$clients" "$DURATION" "$base/api/$ENDPOINT" "$REALISTIC" "$city")
+    r=$(wrk_run "$clients" "$DURATION" "$base/api/$ENDPOINT" "$REALISTIC" "$city") || { log "wrk printed no result"; continue; }
     cpu1=$(cpu_s); pg1=$(pg_cpu_s); read -r h1 l1 e1 <<<"$(gauges)"
     n=$(field requests "$r")
     per() { awk -v a="$1" -v b="$2" -v n="$n" 'BEGIN {printf "%.3f", (n > 0 ? (b - a) * 1000 / n : 0)}'; }
