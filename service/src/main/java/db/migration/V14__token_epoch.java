@@ -6,9 +6,9 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * A revocation counter (issue 18): {@code auth_epoch.n} goes up in the same transaction as every UPDATE or DELETE
- * (and, on PostgreSQL, TRUNCATE) of {@code tokens} or {@code users}, whoever runs it (the service, a command, SQL by hand), so an instance
- * that keeps tokens in memory knows by reading one number whether anything that could take access away has committed
- * since (auth/RevocationEpoch). Inserts do not count: a new token or user is looked up when first seen. A Java
+ * (and, on PostgreSQL, TRUNCATE) of {@code tokens} or {@code users}, whoever runs it (the service, a command, SQL by
+ * hand), so an instance that keeps tokens in memory knows by reading one number whether anything that could take
+ * access away has committed since (auth/RevocationEpoch). Inserts do not count: a new token or user is looked up when first seen. A Java
  * migration because the triggers differ: PL/pgSQL on PostgreSQL, a Java class on H2 (store/TokenEpochTrigger, which
  * runs in whichever process holds the H2 file, inside the changing transaction).
  */

@@ -34,6 +34,7 @@ import th.or.depa.smartcity.ruleset.RulesFolderWatcher;
 import th.or.depa.smartcity.api.QueryTokenRefusal;
 import th.or.depa.smartcity.auth.RoleAuthorizer;
 import th.or.depa.smartcity.auth.TokenAuthenticator;
+import th.or.depa.smartcity.auth.TokenCache;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.cli.AddUserCommand;
 import th.or.depa.smartcity.cli.EvaluateCommand;
@@ -179,18 +180,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
         // 401 says whether the token is missing or not accepted (auth/BearerAuthFilter, ErrorMappers.Unauthenticated)
         // with auth.tokenCache, known tokens are answered from memory while the revocation counter is unchanged
-        th.or.depa.smartcity.auth.TokenCache tokenCache = null;
-        if (config.getAuth().isTokenCache()) {
-            tokenCache = new th.or.depa.smartcity.auth.TokenCache(
-                    th.or.depa.smartcity.auth.RevocationEpoch.Source.of(config.getDatabase()),
-                    config.getAuth().getTokenCacheSize(), java.time.Duration.ofSeconds(1));
-            env.lifecycle().manage(tokenCache.epoch());
-            th.or.depa.smartcity.auth.TokenCache cache = tokenCache;
-            env.metrics().registerGauge("auth.tokenCache.hits", cache::hits);
-            env.metrics().registerGauge("auth.tokenCache.lookups", cache::lookups);
-            env.metrics().registerGauge("auth.tokenCache.epochReads", cache.epoch()::reads);
-            env.metrics().registerGauge("auth.tokenCache.epochSession", cache.epoch()::sessionId);
-        }
+        TokenCache tokenCache = config.getAuth().isTokenCache()
+                ? TokenCache.started(env, config.getDatabase(), config.getAuth().getTokenCacheSize()) : null;
         env.jersey().register(new AuthDynamicFeature(th.or.depa.smartcity.auth.BearerAuthFilter.build(
                 new TokenAuthenticator(jdbi, tokenCache), new RoleAuthorizer())));
         env.jersey().register(new QueryTokenRefusal());

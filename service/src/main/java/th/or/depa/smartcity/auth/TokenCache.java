@@ -2,6 +2,8 @@ package th.or.depa.smartcity.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,6 +38,20 @@ public final class TokenCache {
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
         // a changed counter makes every entry unusable (their tag is older): drop them rather than wait for eviction
         this.epoch = new RevocationEpoch(source, timeout, IDLE_READ, n -> entries.invalidateAll());
+    }
+
+    /**
+     * A cache over a connection of its own to db, its counter read started and stopped with the service, its counts as
+     * the admin gauges auth.tokenCache.* (docs/operations.md). A request waits at most 1 s for the counter.
+     */
+    public static TokenCache started(Environment env, DataSourceFactory db, long maxEntries) {
+        TokenCache cache = new TokenCache(RevocationEpoch.Source.of(db), maxEntries, Duration.ofSeconds(1));
+        env.lifecycle().manage(cache.epoch());
+        env.metrics().registerGauge("auth.tokenCache.hits", cache::hits);
+        env.metrics().registerGauge("auth.tokenCache.lookups", cache::lookups);
+        env.metrics().registerGauge("auth.tokenCache.epochReads", cache.epoch()::reads);
+        env.metrics().registerGauge("auth.tokenCache.epochSession", cache.epoch()::sessionId);
+        return cache;
     }
 
     /** The counter's reader: started and stopped with the service. */
