@@ -34,6 +34,7 @@ import th.or.depa.smartcity.ruleset.RulesFolderWatcher;
 import th.or.depa.smartcity.api.QueryTokenRefusal;
 import th.or.depa.smartcity.auth.RoleAuthorizer;
 import th.or.depa.smartcity.auth.TokenAuthenticator;
+import th.or.depa.smartcity.auth.TokenCache;
 import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.cli.AddUserCommand;
 import th.or.depa.smartcity.cli.EvaluateCommand;
@@ -183,8 +184,11 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 java.time.Duration.ofMillis(config.getCertificates().getExpiryCheckEvery().toMilliseconds())));
 
         // 401 says whether the token is missing or not accepted (auth/BearerAuthFilter, ErrorMappers.Unauthenticated)
-        env.jersey().register(new AuthDynamicFeature(
-                th.or.depa.smartcity.auth.BearerAuthFilter.build(new TokenAuthenticator(jdbi), new RoleAuthorizer())));
+        // with auth.tokenCache, known tokens are answered from memory while the revocation counter is unchanged
+        TokenCache tokenCache = config.getAuth().isTokenCache()
+                ? TokenCache.started(env, config.getDatabase(), config.getAuth().getTokenCacheSize()) : null;
+        env.jersey().register(new AuthDynamicFeature(th.or.depa.smartcity.auth.BearerAuthFilter.build(
+                new TokenAuthenticator(jdbi, tokenCache), new RoleAuthorizer())));
         env.jersey().register(new QueryTokenRefusal());
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new JsonOnly());

@@ -551,4 +551,45 @@ public class SmartCityConfiguration extends Configuration {
             return java.time.Duration.ofMillis(duration.toMilliseconds());
         }
     }
+
+    @Valid
+    @NotNull
+    private AuthSettings auth = new AuthSettings();
+
+    @JsonProperty("auth")
+    public AuthSettings getAuth() {
+        return auth;
+    }
+
+    @JsonProperty("auth")
+    public void setAuth(AuthSettings auth) {
+        this.auth = auth;
+    }
+
+    /** Bearer tokens kept in memory, checked against the revocation counter on every request (docs/security.md). */
+    public static class AuthSettings {
+        private boolean tokenCache = true;
+        @Min(1)
+        private long tokenCacheSize = 10_000;
+
+        @JsonProperty
+        public boolean isTokenCache() {
+            return tokenCache;
+        }
+
+        @JsonProperty
+        public void setTokenCache(boolean tokenCache) {
+            this.tokenCache = tokenCache;
+        }
+
+        @JsonProperty
+        public long getTokenCacheSize() {
+            return tokenCacheSize;
+        }
+
+        @JsonProperty
+        public void setTokenCacheSize(long tokenCacheSize) {
+            this.tokenCacheSize = tokenCacheSize;
+        }
+    }
 }
