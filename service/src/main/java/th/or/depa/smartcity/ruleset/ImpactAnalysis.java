@@ -23,13 +23,22 @@ import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanFilter;
 
 /**
- * What a candidate rule set would change: every stored plan's latest revision evaluated under the candidate beside
- * the rules in force, read in batches so that memory stays flat however many plans there are.
+ * What a candidate rule set would change: every stored plan's latest revision judged under the candidate beside
+ * the rules in force, read in batches so that memory stays flat however many plans there are. Only verdicts are
+ * compared (outcome and statuses, {@link Verdict}): the worker renders no reasons, and the verdict in force is read
+ * out of the stored evaluation when the rules in force made it.
+ *
+ * <p>Every rule of the candidate runs on every plan, also where only a threshold or one criterion's file changed:
+ * rules may read facts other rules insert or change, so a criterion whose file is unchanged is not known to judge
+ * as before, and the rules that never fire can only be told from runs of all of them (bench/README.md, "Impact
+ * analysis (issue 18)").
  */
 public final class ImpactAnalysis {
 
     static final int BATCH = 500;
     static final int MAX_LISTED = 1000;
+    /** Batches read and sent to the worker whose answers are not compared yet: the next ones are read meanwhile. */
+    static final int AHEAD = 3;
 
     public record ChangedPlan(String id, String before, String after, List<Map<String, String>> criteria) {
     }
@@ -45,9 +54,6 @@ public final class ImpactAnalysis {
 
         void judged(long done, long total);
     }
-
-    /** Batches read and sent to the worker whose answers are not compared yet: the next ones are read meanwhile. */
-    static final int AHEAD = 3;
 
     private final Jdbi jdbi;
     private final RuleSets ruleSets;
