@@ -20,10 +20,10 @@ source "$(dirname "$0")/lib.sh"
 read -r -a JARS <<<"${BENCH_IMPACT_JARS:-$SERVICE_JAR}"
 SERVICE_JAR=$(realpath -m "${JARS[0]}")
 ensure_jars
-trap 'stop_service; drop_db smartcity_bench_impact' EXIT
+DBNAME="${BENCH_IMPACT_DB:-smartcity_bench_impact}"
+trap 'stop_service; drop_db "$DBNAME"' EXIT
 PLANS="${BENCH_PLANS:-100000}"
 HEAP="${BENCH_IMPACT_HEAP:-1g}"
-DBNAME=smartcity_bench_impact
 
 url=$(db_url pg "$DBNAME")
 city=$(add_user "$url" "bench city" CITY bench-org)
@@ -45,8 +45,11 @@ memory "idle (started, no request)"
 
 log "submitting the example plans through the API"
 for f in "$EXAMPLES"/*.plan.json; do
+  # the bench city's organisation is in Phuket (add_user), and a plan must be in its organisation's province
+  python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); p["city"]["province"]="Phuket"; print(json.dumps(p))' \
+    "$f" > "$WORK/example.json"
   code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $city" \
-    -H 'Content-Type: application/json' --data-binary @"$f" "$base/api/plans")
+    -H 'Content-Type: application/json' --data-binary @"$WORK/example.json" "$base/api/plans")
   [[ $code == 201 ]] || { log "$f: HTTP $code"; exit 1; }
 done
 log "seeding up to $PLANS plans"
