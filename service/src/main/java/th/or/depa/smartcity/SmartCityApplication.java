@@ -222,7 +222,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new EvaluateResource(plans));
         env.jersey().register(new WorkflowResource(workflow, mapper));
         // an impact analysis re-judges stored plans under a candidate: not evaluations the metrics count
-        ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, new PlanEvaluator(clock), mapper);
+        ImpactAnalysis impact = new ImpactAnalysis(jdbi, ruleSets, mapper);
         env.jersey().register(new RuleSetsResource(ruleSets, impact));
         env.jersey().register(new CriteriaResource(ruleSets));
         env.jersey().register(new th.or.depa.smartcity.api.OpenApiResource(th.or.depa.smartcity.api.OpenApiDocument.load()));

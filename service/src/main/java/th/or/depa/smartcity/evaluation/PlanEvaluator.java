@@ -3,13 +3,11 @@ package th.or.depa.smartcity.evaluation;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import th.or.depa.smartcity.facts.Criterion;
 import th.or.depa.smartcity.facts.Finding;
-import th.or.depa.smartcity.facts.Outcome;
 import th.or.depa.smartcity.facts.Parameter;
 import th.or.depa.smartcity.facts.Status;
 import th.or.depa.smartcity.plan.Plan;
@@ -99,44 +97,23 @@ public final class PlanEvaluator {
                     java.util.function.Function<String, String> ruleOf, boolean strict) {
         Texts texts = Texts.of(ruleSet.files());
         List<RuleError> textProblems = new ArrayList<>();
-        Map<String, RuleRun.Inserted> findings = new HashMap<>();
-        for (RuleRun.Inserted i : run.of(Finding.class)) {
-            Finding f = (Finding) i.fact();
-            if (findings.putIfAbsent(f.criterion(), i) != null) {
-                throw new RuleSetDefect("criterion " + f.criterion() + " gave more than one result ("
-                        + findings.get(f.criterion()).rule() + "; " + i.rule() + ")");
-            }
-        }
+        FindingsContract.Checked checked = FindingsContract.check(run, criteria, ruleOf);
         List<Evaluation.CriterionResult> results = new ArrayList<>();
         int met = 0;
         int notMet = 0;
         int warnings = 0;
-        for (Criterion c : criteria) {
-            RuleRun.Inserted i = findings.remove(c.id());
-            if (i == null) {
-                throw new RuleSetDefect("criterion " + c.id() + " gave no result (" + ruleOf.apply(c.id()) + ")");
-            }
-            Finding f = (Finding) i.fact();
+        for (FindingsContract.Judged j : checked.findings()) {
+            Criterion c = j.criterion();
+            Finding f = j.finding();
             Status s = f.status();
-            if ((c.mandatory() && s == Status.WARNING) || (!c.mandatory() && s == Status.NOT_MET) || s == null) {
-                throw new RuleSetDefect(c.id() + " is " + (c.mandatory() ? "mandatory" : "advisory")
-                        + " but " + i.rule() + " gave " + s);
-            }
             met += s == Status.MET ? 1 : 0;
             notMet += s == Status.NOT_MET ? 1 : 0;
             warnings += s == Status.WARNING ? 1 : 0;
             results.add(new Evaluation.CriterionResult(c.id(), texts.title(c.id()), c.mandatory(), s.name(),
-                    reason(texts, f, i.rule(), strict, textProblems),
-                    f.facts() == null ? Map.of() : new TreeMap<>(f.facts()), i.rule()));
+                    reason(texts, f, j.rule(), strict, textProblems),
+                    f.facts() == null ? Map.of() : new TreeMap<>(f.facts()), j.rule()));
         }
-        if (!findings.isEmpty()) {
-            throw new RuleSetDefect("results for criteria that are not defined: " + findings.keySet());
-        }
-        List<RuleRun.Inserted> outcomes = run.of(Outcome.class);
-        if (outcomes.size() != 1) {
-            throw new RuleSetDefect("the rules gave " + outcomes.size() + " outcomes; exactly one is needed");
-        }
-        String outcome = ((Outcome) outcomes.get(0).fact()).value();
+        String outcome = checked.outcome();
         return new Traced(new Evaluation(null, null, null, new Evaluation.RuleSetRef(version, ruleSet.sha256()), outcome,
                 List.copyOf(results), new Evaluation.Summary(met, notMet, warnings),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)), run.fired(), List.copyOf(textProblems));

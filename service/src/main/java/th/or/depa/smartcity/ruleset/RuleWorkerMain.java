@@ -8,7 +8,6 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import java.util.concurrent.Future;
 import th.or.depa.smartcity.engine.RuleError;
 import th.or.depa.smartcity.engine.RuleFiles;
 import th.or.depa.smartcity.engine.RunLimits;
-import th.or.depa.smartcity.evaluation.Evaluation;
-import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.evaluation.PlanVerdicts;
+import th.or.depa.smartcity.evaluation.Verdict;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.plan.PlanReader;
 import th.or.depa.smartcity.plan.Provinces;
@@ -70,17 +69,8 @@ public final class RuleWorkerMain {
     record PlanLine(String id, @com.fasterxml.jackson.annotation.JsonRawValue String content) {
     }
 
-    /** A PlanLine as the worker reads it. */
-    record PlanIn(String id, com.fasterxml.jackson.databind.JsonNode content) {
-    }
-
-    /** What impact analysis compares of an evaluation: the outcome and each criterion's status. */
-    record Verdict(String outcome, Map<String, String> statuses) {
-        static Verdict of(Evaluation e) {
-            Map<String, String> statuses = new java.util.HashMap<>();
-            e.criteria().forEach(c -> statuses.put(c.id(), c.status()));
-            return new Verdict(e.outcome(), statuses);
-        }
+    /** A PlanLine as the worker reads it: the stored content straight into a plan. */
+    record PlanIn(String id, Plan content) {
     }
 
     record Judged(String id, Verdict verdict, String failure) {
@@ -93,6 +83,7 @@ public final class RuleWorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        quietLogging();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // the protocol has standard output to itself
         ObjectMapper mapper = Jackson.newObjectMapper();
@@ -123,16 +114,15 @@ public final class RuleWorkerMain {
         if (!checked.isOk()) {
             return;
         }
-        judgeAll(in, out, mapper, checked, job.version());
+        judgeAll(in, out, mapper, checked);
     }
 
     /**
      * Judges the plans as they come on every core; the answers go out in the order the plans came, a bounded number
      * in flight so that memory stays flat however many plans are sent.
      */
-    private static void judgeAll(BufferedReader in, PrintStream out, ObjectMapper mapper, CheckResult checked,
-                                 Integer version) throws Exception {
-        PlanEvaluator evaluator = new PlanEvaluator(Clock.systemUTC());
+    private static void judgeAll(BufferedReader in, PrintStream out, ObjectMapper mapper, CheckResult checked)
+            throws Exception {
         ExecutorService cores = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         BlockingQueue<Future<String>> inFlight = new ArrayBlockingQueue<>(256);
         Future<String> end = CompletableFuture.completedFuture(null);
@@ -148,8 +138,7 @@ public final class RuleWorkerMain {
         writer.start();
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String request = line;
-            inFlight.put(cores.submit(() -> mapper.writeValueAsString(judge(request, mapper, evaluator, checked,
-                    version))));
+            inFlight.put(cores.submit(() -> mapper.writeValueAsString(judge(request, mapper, checked))));
         }
         inFlight.put(end);
         writer.join();
@@ -157,16 +146,24 @@ public final class RuleWorkerMain {
         out.println(FIRED + mapper.writeValueAsString(FIRED_RULES)); // once: ~30 labels a plan would add up
     }
 
-    private static Judged judge(String line, ObjectMapper mapper, PlanEvaluator evaluator, CheckResult checked,
-                                Integer version) throws java.io.IOException {
+    private static Judged judge(String line, ObjectMapper mapper, CheckResult checked) throws java.io.IOException {
         PlanIn p = mapper.readValue(line, PlanIn.class);
         try {
-            PlanEvaluator.Traced t = evaluator.evaluateTraced(checked.ruleSet(), version,
-                    mapper.treeToValue(p.content(), Plan.class), checked.ruleSet().parameters());
+            PlanVerdicts.Traced t = PlanVerdicts.judge(checked.ruleSet(), p.content());
             FIRED_RULES.addAll(t.fired());
-            return new Judged(p.id(), Verdict.of(t.evaluation()), null);
+            return new Judged(p.id(), t.verdict(), null);
         } catch (RuntimeException e) {
             return new Judged(p.id(), null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Unconfigured, logback logs at DEBUG, and Drools says four lines for every rule run: over 100,000 plans that was
+     * 400,000 lines formatted and written to the worker's log. Warnings and errors are all it keeps.
+     */
+    static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+            logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

@@ -279,20 +279,20 @@ public final class RuleWorkers {
             return checked;
         }
 
-        /** Sends a batch of plans (id, stored content) to be judged; {@link #receive} reads the answers. */
-        void send(List<RuleWorkerMain.PlanLine> plans) {
-            Thread writer = new Thread(() -> {
-                try {
-                    for (RuleWorkerMain.PlanLine p : plans) {
-                        send(mapper.writeValueAsString(p));
-                    }
-                    in.flush();
-                } catch (IOException workerGone) {
-                    // the reader sees the end and receive fails
+        /**
+         * Sends a batch of plans (id, stored content) to be judged, on the calling thread: the pipe blocks it while
+         * the worker is behind, so another thread must {@link #receive} the answers. False when the worker is gone.
+         */
+        boolean send(List<RuleWorkerMain.PlanLine> plans) {
+            try {
+                for (RuleWorkerMain.PlanLine p : plans) {
+                    send(mapper.writeValueAsString(p));
                 }
-            }, "rule-worker-writer-" + process.pid());
-            writer.setDaemon(true);
-            writer.start();
+                in.flush();
+                return true;
+            } catch (IOException workerGone) {
+                return false; // the reader sees the end and receive fails
+            }
         }
 
         /** The answers to the next n plans sent; a worker that does not give one in time is an error. */
@@ -377,6 +377,10 @@ public final class RuleWorkers {
 
         @Override
         public void close() {
+            if (dump == null) {
+                // nothing to wait for: killed first, so that a thread still writing plans to it is released
+                process.destroyForcibly();
+            }
             try {
                 in.close();
             } catch (IOException alreadyGone) {

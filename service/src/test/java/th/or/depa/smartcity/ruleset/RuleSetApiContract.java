@@ -32,7 +32,14 @@ import th.or.depa.smartcity.auth.Role;
 import th.or.depa.smartcity.auth.UserService;
 import th.or.depa.smartcity.cli.ProposeCommand;
 import th.or.depa.smartcity.cli.VerifyRecordCommand;
+import th.or.depa.smartcity.engine.CompileResult;
+import th.or.depa.smartcity.engine.CompiledRuleSet;
 import th.or.depa.smartcity.engine.RuleFiles;
+import th.or.depa.smartcity.engine.RuleSetCompiler;
+import th.or.depa.smartcity.evaluation.Evaluation;
+import th.or.depa.smartcity.evaluation.PlanEvaluator;
+import th.or.depa.smartcity.plan.Plan;
+import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.support.Api;
 import th.or.depa.smartcity.support.TestRules;
 
@@ -273,6 +280,128 @@ abstract class RuleSetApiContract {
         // the stored evaluations were made by other rules: reusing them as "before" would report phuket PASS → FAIL
         assertEquals(0, body.get("changedPlansTotal").asLong(), body.toString());
         assertEquals(0, body.get("outcomeChanged").get("passToFail").asLong(), body.toString());
+    }
+
+    @Test
+    void anImpactReportOnAThresholdIsWhatFullEvaluationsUnderBothRuleSetsSay() {
+        submitExamples("Phuket");
+        Map<String, String> files = TestRules.withParameter("minDomains", "4");
+        // content of its own: the other impact tests propose minDomains 4 as well, and a version is stored once
+        files.put("parameters.csv", files.get("parameters.csv") + "# impact against full evaluations\n");
+        assertImpactAsFullEvaluations(files);
+    }
+
+    @Test
+    void anImpactReportOnRuleFilesIsWhatFullEvaluationsUnderBothRuleSetsSay() {
+        submitExamples("Songkhla");
+        submitExamples("Phuket");
+        // SC-02 (mandatory) and SC-A4 (advisory) decided otherwise in Songkhla, where no rule test judges a plan
+        Map<String, String> files = TestRules.withParameter("minDomains", "2");
+        files.put("criteria/SC-02-target-area.drl", files.get("criteria/SC-02-target-area.drl")
+                .replace("population > 0 )", "population > 0 && province != \"Songkhla\" )")
+                .replace("population > 0) )", "population > 0) || province == \"Songkhla\" )"));
+        files.put("criteria/SC-A4-participation-reach.drl", files.get("criteria/SC-A4-participation-reach.drl")
+                .replace("participants >= $min,", "participants >= $min && province != \"Songkhla\",")
+                .replace("participants < $min )", "participants < $min || province == \"Songkhla\" )"));
+        JsonNode report = assertImpactAsFullEvaluations(files);
+        assertTrue(report.get("byCriterion").has("SC-02") && report.get("byCriterion").has("SC-A4"), report.toString());
+        assertTrue(report.get("outcomeChanged").get("passToFail").asLong() >= 3, report.toString());
+    }
+
+    @Test
+    void aCandidateThatBreaksTheContractOnAStoredPlanIsRefusedByItsImpactAnalysis() {
+        String yala = api().city("org-" + UUID.randomUUID(), "Yala");
+        assertEquals(201, api().post("/api/plans", yala, Api.example("phuket-livable-pass", "Yala")).status());
+        Map<String, String> files = new java.util.TreeMap<>(TestRules.withParameter("minDomains", "2"));
+        files.put("criteria/twice-in-yala.drl", "package smartcity.criteria;\nimport th.or.depa.smartcity.facts.*;\n"
+                + "import java.util.Map;\n\nrule \"SC-01 again in Yala\"\nwhen\n    Plan( province == \"Yala\" )\n"
+                + "then\n    insert(Finding.met(\"SC-01\", Map.of()));\nend\n");
+        Api.Reply proposed = propose(files);
+        assertEquals(201, proposed.status(), "its rule tests pass: " + proposed.raw());
+
+        Api.Reply impact = api().post("/api/rulesets/" + proposed.body().get("version").asInt() + "/impact",
+                reviewer, "{}");
+
+        assertEquals(422, impact.status(), impact.raw());
+        assertTrue(impact.raw().contains("SC-01 gave more than one result"), impact.raw());
+    }
+
+    /** Each passing and failing example, for a city of the province. */
+    private void submitExamples(String province) {
+        String token = api().city("org-" + UUID.randomUUID(), province);
+        for (String ex : List.of("phuket-livable-pass", "korat-new-city-pass", "few-datasets-warns-sca2",
+                "minimal-fails-everything", "one-domain-fails-sc03")) {
+            Api.Reply r = api().post("/api/plans", token, Api.example(ex, province));
+            assertEquals(201, r.status(), r.raw());
+        }
+    }
+
+    /**
+     * The candidate's impact report through the API, checked against the slow way that no fast path touches: every
+     * stored plan's latest content evaluated in full under the rules in force and under the candidate, here.
+     */
+    private JsonNode assertImpactAsFullEvaluations(Map<String, String> candidate) {
+        CompiledRuleSet inForceRules = compiled(RuleFiles.readFolder(TestRules.BUNDLED).files());
+        assertEquals(inForceRules.sha256(),
+                api().get("/api/criteria", null).body().get("ruleSet").get("sha256").asText());
+        CompiledRuleSet candidateRules = compiled(candidate);
+        Api.Reply proposed = propose(candidate);
+        assertEquals(201, proposed.status(), proposed.raw());
+        Api.Reply impact = api().post("/api/rulesets/" + proposed.body().get("version").asInt() + "/impact",
+                reviewer, "{}");
+        assertEquals(200, impact.status(), impact.raw());
+
+        PlanEvaluator full = new PlanEvaluator(Clock.systemUTC());
+        Map<String, Long> outcomes = new java.util.TreeMap<>(Map.of("passToFail", 0L, "failToPass", 0L));
+        Map<String, Map<String, Long>> byCriterion = new java.util.TreeMap<>();
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        List<PlanDao.LatestRevision> stored = api().jdbi().onDemand(PlanDao.class).latestRevisions("", 100_000);
+        for (PlanDao.LatestRevision r : stored) {
+            Plan plan = readPlan(r.content());
+            Evaluation was = full.evaluate(inForceRules, bundled, plan);
+            Evaluation is = full.evaluate(candidateRules, 0, plan);
+            if (!was.outcome().equals(is.outcome())) {
+                outcomes.merge("PASS".equals(was.outcome()) ? "passToFail" : "failToPass", 1L, Long::sum);
+                changed.add(r.id());
+            }
+            for (Evaluation.CriterionResult c : was.criteria()) {
+                String after = is.criteria().stream().filter(d -> d.id().equals(c.id())).findFirst().orElseThrow()
+                        .status();
+                if (!after.equals(c.status())) {
+                    byCriterion.computeIfAbsent(c.id(), k -> new java.util.TreeMap<>())
+                            .merge(ImpactAnalysis.key(c.status(), after), 1L, Long::sum);
+                    changed.add(r.id());
+                }
+            }
+        }
+        JsonNode report = impact.body();
+        assertEquals(stored.size(), report.get("plans").asLong(), report.toString());
+        assertEquals(outcomes, JSON.convertValue(report.get("outcomeChanged"),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, Long>>() { }),
+                report.toString());
+        assertEquals(byCriterion, JSON.convertValue(report.get("byCriterion"),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String,
+                        java.util.TreeMap<String, Long>>>() { }), report.toString());
+        assertEquals(changed.size(), report.get("changedPlansTotal").asLong(), report.toString());
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        report.get("changedPlans").forEach(c -> listed.add(c.get("id").asText()));
+        assertEquals(changed, listed);
+        assertTrue(changed.size() >= 2, "the candidate changes some plans, or this test proves little: " + report);
+        return report;
+    }
+
+    private static CompiledRuleSet compiled(Map<String, String> files) {
+        CompileResult r = new RuleSetCompiler().compile(new RuleFiles(files));
+        assertTrue(r.isOk(), () -> "does not compile: " + r.errors());
+        return r.ruleSet();
+    }
+
+    private static Plan readPlan(String content) {
+        try {
+            return io.dropwizard.jackson.Jackson.newObjectMapper().readValue(content, Plan.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Edits parameters.csv in place, with a comment that makes the content new to this database. */
