@@ -66,6 +66,9 @@ abstract class GroupCommitContract {
 
         load.submitAll(200, 32, 180);
 
+        System.out.printf("group commit on %s: %d batches committed, the largest %d, %d written one by one; %s%n",
+                getClass().getSimpleName(), batches().batches() - batchesBefore, batches().largestBatch(),
+                batches().writtenOneByOne(), load.summary());
         assertEquals(List.of(), load.problems());
         assertEquals(200, load.acknowledged());
         assertTrue(load.replays() > 0);
