@@ -13,13 +13,18 @@ PGLOG="${BENCH_PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log | tail -1)
 trap 'stop_service; drop_db $DB' EXIT
 JARS=("$@"); (( ${#JARS[@]} )) || JARS=("$SERVICE_JAR")
 # the statements the server logged for $DB since byte offset $1, one per line
-logged_since() { tail -c +"$(( $1 + 1 ))" "$PGLOG" | grep -a "@$DB " | grep -aoE '(statement|execute [^:]*): .*' || true; }
+# (less the service's background polls: the rule set in force, due webhook deliveries)
+logged_since() {
+  tail -c +"$(( $1 + 1 ))" "$PGLOG" | grep -a "@$DB " | grep -aoE '(statement|execute [^:]*): .*' \
+    | grep -avE "FROM rule_sets WHERE status = 'ACTIVE'|SELECT id FROM deliveries WHERE state = 'PENDING'" || true
+}
 i=0
 for spec in "${JARS[@]}"; do
   i=$((i + 1))
   IFS=, read -r -a parts <<<"$spec"
   jar=${parts[0]}
-  for setting in "${parts[@]:1}"; do export "$setting"; done
+  label=$(basename "$jar")
+  for setting in "${parts[@]:1}"; do export "$setting"; label+=",${setting%%=*}=$(basename "${setting#*=}")"; done
   SERVICE_JAR=$jar
   url=$(db_url pg $DB)
   psql $PG -q -d postgres -c "ALTER DATABASE $DB SET log_statement = 'all'" >/dev/null
@@ -35,9 +40,9 @@ for spec in "${JARS[@]}"; do
   logged_since "$at" | sed 's/^/    /' | cut -c1-150 >&2
   at=$(stat -c %s "$PGLOG")
   pids=(); for _ in $(seq "$AT_ONCE"); do post >/dev/null & pids+=($!); done; wait "${pids[@]}"
-  sleep 1; together=$(logged_since "$at" | wc -l)
-  log "$(basename "$spec"): one submission alone: $alone statements; $AT_ONCE at once: $together" \
-      "($(awk -v t="$together" -v n="$AT_ONCE" 'BEGIN {printf "%.1f", t / n}') per submission)"
+  sleep 1; together=$(logged_since "$at" | wc -l); commits=$(logged_since "$at" | grep -c ': COMMIT' || true)
+  log "$label: one submission alone: $alone statements; $AT_ONCE at once: $together" \
+      "($(awk -v t="$together" -v n="$AT_ONCE" 'BEGIN {printf "%.1f", t / n}') per submission), $commits COMMITs"
   stop_service
   for setting in "${parts[@]:1}"; do unset "${setting%%=*}"; done
 done

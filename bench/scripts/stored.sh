@@ -25,7 +25,8 @@ for spec in "${JARS[@]}"; do
   i=$((i + 1))
   IFS=, read -r -a parts <<<"$spec"
   jar=${parts[0]}
-  for setting in "${parts[@]:1}"; do export "$setting"; done
+  label=$(basename "$jar")
+  for setting in "${parts[@]:1}"; do export "$setting"; label+=",${setting%%=*}=$(basename "${setting#*=}")"; done
   SERVICE_JAR=$jar
   url=$(db_url pg smartcity_bench_stored)
   (cd "$ROOT" && env $(service_env "$url") java -jar "$SERVICE_JAR" add-organisation --id bench-org \
@@ -35,13 +36,14 @@ for spec in "${JARS[@]}"; do
   start_service "$url" "stored-$i" ${BENCH_JAVA_OPTS:-}
   base="http://127.0.0.1:$PORT"
   log "$(basename "$jar"): warm-up ${WARMUP}s"
-  wrk_run 16 "$WARMUP" "$base/api/plans" "$REALISTIC" "$city" >/dev/null
+  # its figures are not used: a warm-up that ends early (wrk killed) goes on to the points
+  wrk_run 16 "$WARMUP" "$base/api/plans" "$REALISTIC" "$city" >/dev/null || log "the warm-up load ended early"
   for clients in 16 64; do
     cpu0=$(cpu_s); pg0=$(pg_cpu_s)
     r=$(wrk_run "$clients" "$DURATION" "$base/api/plans" "$REALISTIC" "$city")
     cpu1=$(cpu_s); pg1=$(pg_cpu_s)
     n=$(field requests "$r")
-    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$i:$(basename "$spec")" "$clients" "$(field rps "$r")" \
+    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$i:$label" "$clients" "$(field rps "$r")" \
       "$(field p50_ms "$r")" "$(field p99_ms "$r")" "$n" "$(field non2xx "$r")" "$(field errors "$r")" \
       "$(awk -v a="$cpu0" -v b="$cpu1" -v n="$n" 'BEGIN {printf "%.2f", (n > 0 ? (b - a) * 1000 / n : 0)}')" \
       "$(awk -v a="$pg0" -v b="$pg1" -v n="$n" 'BEGIN {printf "%.2f", (n > 0 ? (b - a) * 1000 / n : 0)}')" \
