@@ -31,10 +31,9 @@ ensure_wrk() {
   command -v wrk >/dev/null || { log "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 }
 
-# config.yml as the service ships it (BENCH_CONFIG: another one, e.g. an older jar's own from git show REV:config.yml,
-# which knows no newer settings), plus the no-op endpoint for the transport ceiling
+# config.yml as the service ships it (BENCH_CONFIG_FILE: another, e.g. an older jar's), plus the no-op endpoint
 bench_config() {
-  { cat "${BENCH_CONFIG:-$ROOT/config.yml}"; printf '\n# bench/: POST /api/noop, the transport ceiling\nbenchmarkNoop: true\n'; } > "$WORK/config.yml"
+  { cat "${BENCH_CONFIG_FILE:-$ROOT/config.yml}"; printf '\n# bench/: POST /api/noop, the transport ceiling\nbenchmarkNoop: true\n'; } > "$WORK/config.yml"
   echo "$WORK/config.yml"
 }
 

@@ -4,6 +4,7 @@
 # ratios within one run: pass the jars interleaved, e.g. before.jar after.jar before.jar after.jar).
 #
 #   bench/scripts/stored.sh [JAR...]        (default: service/target/smartcity-service.jar)
+#   a JAR may carry settings for its run after commas: gc.jar,SUBMISSION_BATCH_MAX=1 (the same jar, group commit off)
 #   BENCH_WARMUP=60 seconds of warm-up load after each start, BENCH_DURATION=15 seconds per point
 # Writes $OUT/stored.tsv and prints it.
 source "$(dirname "$0")/lib.sh"
@@ -20,8 +21,12 @@ pg_cpu_s() {
     | awk -v hz="$hz" '{sub(/^.*\) /, ""); s += $12 + $13} END {printf "%.2f", s / hz}'
 }
 i=0
-for jar in "${JARS[@]}"; do
+for spec in "${JARS[@]}"; do
   i=$((i + 1))
+  IFS=, read -r -a parts <<<"$spec"
+  jar=${parts[0]}
+  label=$(basename "$jar")
+  for setting in "${parts[@]:1}"; do export "$setting"; label+=",${setting%%=*}=$(basename "${setting#*=}")"; done
   SERVICE_JAR=$jar
   url=$(db_url pg smartcity_bench_stored)
   (cd "$ROOT" && env $(service_env "$url") java -jar "$SERVICE_JAR" add-organisation --id bench-org \
@@ -31,13 +36,14 @@ for jar in "${JARS[@]}"; do
   start_service "$url" "stored-$i" ${BENCH_JAVA_OPTS:-}
   base="http://127.0.0.1:$PORT"
   log "$(basename "$jar"): warm-up ${WARMUP}s"
-  wrk_run 16 "$WARMUP" "$base/api/plans" "$REALISTIC" "$city" >/dev/null
+  # its figures are not used: a warm-up that ends early (wrk killed) goes on to the points
+  wrk_run 16 "$WARMUP" "$base/api/plans" "$REALISTIC" "$city" >/dev/null || log "the warm-up load ended early"
   for clients in 16 64; do
     cpu0=$(cpu_s); pg0=$(pg_cpu_s)
     r=$(wrk_run "$clients" "$DURATION" "$base/api/plans" "$REALISTIC" "$city")
     cpu1=$(cpu_s); pg1=$(pg_cpu_s)
     n=$(field requests "$r")
-    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$i:$(basename "$jar")" "$clients" "$(field rps "$r")" \
+    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$i:$label" "$clients" "$(field rps "$r")" \
       "$(field p50_ms "$r")" "$(field p99_ms "$r")" "$n" "$(field non2xx "$r")" "$(field errors "$r")" \
       "$(awk -v a="$cpu0" -v b="$cpu1" -v n="$n" 'BEGIN {printf "%.2f", (n > 0 ? (b - a) * 1000 / n : 0)}')" \
       "$(awk -v a="$pg0" -v b="$pg1" -v n="$n" 'BEGIN {printf "%.2f", (n > 0 ? (b - a) * 1000 / n : 0)}')" \
@@ -45,5 +51,6 @@ for jar in "${JARS[@]}"; do
     echo "$line" >> "$TSV"; log "$line"
   done
   stop_service
+  for setting in "${parts[@]:1}"; do unset "${setting%%=*}"; done
 done
 column -t "$TSV"

@@ -59,6 +59,9 @@ import th.or.depa.smartcity.workflow.WorkflowService;
 /** Wires the service: database and migrations, the rule set in force, authentication, resources. */
 public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
+    // the group commit of submissions, kept so that tests can watch its batches (SubmissionBatches.observe)
+    private th.or.depa.smartcity.store.SubmissionBatches submissionBatches;
+
     public static void main(String[] args) throws Exception {
         // Dropwizard's own -v prints the manifest's version alone: the service's name comes with it here
         if (Version.asked(args)) {
@@ -176,6 +179,14 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
 
         PlanEvaluator evaluator = new PlanEvaluator(clock, metrics);
         PlanService plans = new PlanService(jdbi, reader, evaluator, ruleSets, eventLog, mapper, clock);
+        // new plans: written in groups, one transaction per batch of concurrent submissions (bench/README.md)
+        var batching = config.getSubmissions();
+        submissionBatches = new th.or.depa.smartcity.store.SubmissionBatches(jdbi, batching.getBatchMax(),
+                batching.getWriters(), batching.getQueue(), java.time.Duration.ofMillis(
+                        config.getDatabase().getMaxWaitForConnection().toMilliseconds()));
+        env.lifecycle().manage(submissionBatches);
+        th.or.depa.smartcity.submission.Submissions submissions = new th.or.depa.smartcity.submission.Submissions(
+                jdbi, reader, evaluator, ruleSets, eventLog, outbox, metrics, submissionBatches, mapper, clock);
         WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, eventLog, mapper, clock);
         th.or.depa.smartcity.workflow.Certificates certificates = new th.or.depa.smartcity.workflow.Certificates(jdbi,
                 ruleSets, eventLog, mapper, clock);
@@ -218,7 +229,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         th.or.depa.smartcity.workflow.RenewalService renewals = new th.or.depa.smartcity.workflow.RenewalService(jdbi,
                 plans, new th.or.depa.smartcity.evaluation.RenewalEvaluator(evaluator),
                 new th.or.depa.smartcity.plan.ProgressReader(mapper), ruleSets, eventLog, mapper, clock);
-        env.jersey().register(new PlansResource(plans, new PlanQuery(provinces), mapper, renewals));
+        env.jersey().register(new PlansResource(plans, submissions, new PlanQuery(provinces), mapper, renewals));
         env.jersey().register(new EvaluateResource(plans));
         env.jersey().register(new WorkflowResource(workflow, mapper));
         // an impact analysis re-judges stored plans under a candidate: not evaluations the metrics count
@@ -245,7 +256,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 new th.or.depa.smartcity.ruleset.ImpactJobs(impact)));
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)
         env.jersey().register(org.glassfish.jersey.media.multipart.MultiPartFeature.class);
-        env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, renewals, mapper));
+        env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, submissions, renewals,
+                mapper));
         env.jersey().register(new th.or.depa.smartcity.web.InboxPage(sessions, jdbi, clock));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
         // the example plans through reading, the rules in force and JSON writing, and (once the server listens) through
@@ -259,6 +271,11 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 config.getWarmup().length(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         env.lifecycle().manage(warmup);
         env.healthChecks().register("warmup", new th.or.depa.smartcity.warmup.WarmupHealthCheck(warmup));
+    }
+
+    /** The group commit of submissions, once run has built it. */
+    public th.or.depa.smartcity.store.SubmissionBatches submissionBatches() {
+        return submissionBatches;
     }
 
     /** ISO-8601 instants, and money as written (18000000, not 1.8E+7), in JSON. */

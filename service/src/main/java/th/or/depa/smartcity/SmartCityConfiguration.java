@@ -592,4 +592,58 @@ public class SmartCityConfiguration extends Configuration {
             this.tokenCacheSize = tokenCacheSize;
         }
     }
+
+    @Valid
+    @NotNull
+    private SubmissionSettings submissions = new SubmissionSettings();
+
+    @JsonProperty("submissions")
+    public SubmissionSettings getSubmissions() {
+        return submissions;
+    }
+
+    @JsonProperty("submissions")
+    public void setSubmissions(SubmissionSettings submissions) {
+        this.submissions = submissions;
+    }
+
+    /** Group commit of new plans (store/SubmissionBatches): batch size (1 is off), writer threads, queue bound. */
+    public static class SubmissionSettings {
+        @Min(1)
+        private int batchMax = 64;
+        @Min(1)
+        private int writers = 2;
+        @Min(1)
+        private int queue = 1024;
+
+        @JsonProperty
+        public int getBatchMax() {
+            return batchMax;
+        }
+
+        @JsonProperty
+        public void setBatchMax(int batchMax) {
+            this.batchMax = batchMax;
+        }
+
+        @JsonProperty
+        public int getWriters() {
+            return writers;
+        }
+
+        @JsonProperty
+        public void setWriters(int writers) {
+            this.writers = writers;
+        }
+
+        @JsonProperty
+        public int getQueue() {
+            return queue;
+        }
+
+        @JsonProperty
+        public void setQueue(int queue) {
+            this.queue = queue;
+        }
+    }
 }

@@ -14,7 +14,7 @@ class ArchitectureTest {
     private static final String[] RESOURCES = {BASE + "api..", BASE + "web..", BASE + "cli.."};
     private static final String[] DOMAIN = {BASE + "plan..", BASE + "evaluation..", BASE + "workflow..",
         BASE + "ruleset..", BASE + "report..", BASE + "history..", BASE + "auth..",
-        BASE + "organisation..", BASE + "notification.."};
+        BASE + "organisation..", BASE + "notification..", BASE + "submission.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -26,22 +26,26 @@ import th.or.depa.smartcity.auth.User;
 import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.PlanView;
 import th.or.depa.smartcity.store.StoredJson;
+import th.or.depa.smartcity.submission.Submissions;
 import th.or.depa.smartcity.workflow.RenewalService;
 
-/** Submitting and reading plans (api.md, Plans). Thin: parsing of queries in {@link PlanQuery}, the rest in PlanService. */
+/** Submitting and reading plans (api.md, Plans). Thin: parsing of queries in {@link PlanQuery}, submitting in Submissions, the rest in PlanService. */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class PlansResource {
 
     private final PlanService plans;
+    private final Submissions submissions;
     private final PlanQuery queries;
     private final ObjectMapper mapper;
     private final RenewalService renewals;
 
-    public PlansResource(PlanService plans, PlanQuery queries, ObjectMapper mapper, RenewalService renewals) {
+    public PlansResource(PlanService plans, Submissions submissions, PlanQuery queries, ObjectMapper mapper,
+                         RenewalService renewals) {
         this.renewals = renewals;
         this.plans = plans;
+        this.submissions = submissions;
         this.queries = queries;
         this.mapper = mapper;
     }
@@ -50,7 +54,7 @@ public class PlansResource {
     @RolesAllowed(Role.CITY_)
     @RateLimited
     public Response submit(@Auth User city, @HeaderParam("Idempotency-Key") String key, InputStream body) {
-        PlanService.Answer answer = plans.submitOnce(city, Bodies.read(body), IdempotencyKeys.check(key),
+        PlanService.Answer answer = submissions.submitOnce(city, Bodies.read(body), IdempotencyKeys.check(key),
                 details -> StoredJson.write(mapper, PlanView.of(details, null)));
         return Response.status(answer.status()).location(URI.create("/api/plans/" + answer.planId()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body()).build();

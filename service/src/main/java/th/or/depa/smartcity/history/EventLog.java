@@ -52,8 +52,8 @@ public final class EventLog {
 
     /**
      * The first events of a new plan, signed in memory over the row it is about to insert (nothing to read back):
-     * the caller inserts the plan row with the head, then {@link #write} the events, in one transaction. No read-back
-     * of the row and no head update afterwards.
+     * the caller inserts the plan row with the head and these events in one transaction (store/SubmissionWriter),
+     * and tells the listener itself. No read-back of the row and no head update afterwards.
      */
     public Opening open(String planId, PlanRowState row, NewEvent... es) {
         String vouched = planRow(row);
@@ -64,13 +64,6 @@ public final class EventLog {
             rows.add(last);
         }
         return new Opening(planId, List.copyOf(rows), last.hash(), last.seq(), headMac(planId, last.seq(), last.hash()));
-    }
-
-    /** Writes an opening's events in the caller's transaction, after the plan row that carries its head. */
-    public List<EventRow> write(org.jdbi.v3.core.Handle h, Opening opening) {
-        th.or.depa.smartcity.store.SubmissionWriter.events(h, opening.events());
-        listener.appended(h, opening.planId(), opening.events());
-        return opening.events();
     }
 
     private List<EventRow> chain(EventDao events, EventRow last, String planId, NewEvent... es) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import th.or.depa.smartcity.store.NotificationDao;
  * The outbox: turns each appended event into notifications (routes.properties says which, to whom) and writes them,
  * with a delivery per webhook of each recipient, in the event's own transaction. No HTTP here: the Dispatcher sends.
  * A fault here is logged and rolled back to a savepoint, so a notification never fails the request that caused it.
+ * A new plan's notifications are only made here ({@link #forNewPlan}); the submission's write stores them.
  */
 public final class Outbox implements EventLog.Listener {
 
@@ -47,18 +49,10 @@ public final class Outbox implements EventLog.Listener {
         }
         try {
             NotificationDao dao = h.attach(NotificationDao.class);
-            NotificationDao.PlanLine plan = null;
-            for (EventRow e : events) {
-                var route = routes.of(e.type(), action(e));
-                if (route.isEmpty() || route.get().onlyOnChange()
-                        && (e.stateAfter() == null || e.stateAfter().equals(e.stateBefore()))) {
-                    continue;
-                }
-                plan = plan != null ? plan : dao.plan(planId).orElseThrow();
-                for (String recipient : recipients(route.get().recipients(), plan, e)) {
-                    dao.insertWithDeliveries(notification(route.get().kind(), recipient, plan, e.seq(), e.type(),
-                            e.stateBefore(), e.stateAfter(), data(e.data()), e.occurredAt(), null, null));
-                }
+            NotificationDao.PlanLine[] plan = new NotificationDao.PlanLine[1];
+            for (NotificationDao.Notification n : notifications(() -> plan[0] != null ? plan[0]
+                    : (plan[0] = dao.plan(planId).orElseThrow()), events)) {
+                dao.insertWithDeliveries(n);
             }
             if (guarded) {
                 h.releaseSavepoint("outbox");
@@ -76,6 +70,39 @@ public final class Outbox implements EventLog.Listener {
             }
             LOG.error("notifications of plan {} not written (the event stands)", planId, fault);
         }
+    }
+
+    /**
+     * A new plan's notifications, made in memory from the row about to be inserted (issue 18: no read of the plan, no
+     * DAO, no savepoint); the write adds their deliveries. A fault here is logged and answered with none, so that the
+     * submission stands: a notification never fails the request that caused it.
+     */
+    public List<NotificationDao.Notification> forNewPlan(NotificationDao.PlanLine plan, List<EventRow> events) {
+        try {
+            return notifications(() -> plan, events);
+        } catch (RuntimeException fault) {
+            LOG.error("notifications of plan {} not made (the submission stands)", plan.id(), fault);
+            return List.of();
+        }
+    }
+
+    /** What routes.properties says these events notify, to whom; the plan read only when one does. */
+    private List<NotificationDao.Notification> notifications(Supplier<NotificationDao.PlanLine> planOf,
+                                                             List<EventRow> events) {
+        List<NotificationDao.Notification> out = new ArrayList<>();
+        for (EventRow e : events) {
+            var route = routes.of(e.type(), action(e));
+            if (route.isEmpty() || route.get().onlyOnChange()
+                    && (e.stateAfter() == null || e.stateAfter().equals(e.stateBefore()))) {
+                continue;
+            }
+            NotificationDao.PlanLine plan = planOf.get();
+            for (String recipient : recipients(route.get().recipients(), plan, e)) {
+                out.add(notification(route.get().kind(), recipient, plan, e.seq(), e.type(), e.stateBefore(),
+                        e.stateAfter(), data(e.data()), e.occurredAt(), null, null));
+            }
+        }
+        return out;
     }
 
     private Set<String> recipients(List<String> names, NotificationDao.PlanLine plan, EventRow e) {

@@ -25,13 +25,12 @@ import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanFilter;
 import th.or.depa.smartcity.store.PlanRow;
-import th.or.depa.smartcity.store.PlanRowState;
-import th.or.depa.smartcity.store.SubmissionWriter;
 import th.or.depa.smartcity.workflow.Workflow;
 
 /**
- * Submitting, reading and listing plans. A submission is validated, evaluated by the rules in force, placed by the
- * workflow rules, and stored with its evaluation and events in one transaction: all of it or nothing.
+ * Reading and listing plans, and revising one: a revision is validated, evaluated by the rules in force, placed by
+ * the workflow rules, and stored with its evaluation and events in one transaction, all of it or nothing. New plans
+ * are submitted through submission/Submissions.
  */
 public final class PlanService {
 
@@ -93,88 +92,6 @@ public final class PlanService {
 
     /** A stored answer: what POST /api/plans said the first time, replayed for a retry with the same key. */
     public record Answer(int status, String body, String planId) {
-    }
-
-    /**
-     * Submits once per Idempotency-Key and user: a retry with the same body gets the first answer back and stores
-     * nothing; the same key with another body is refused. render turns the new plan into the answer body.
-     */
-    public Answer submitOnce(User city, byte[] body, String key, java.util.function.Function<PlanDetails, String> render) {
-        String sha = Sha256.hex(body);
-        if (key != null) {
-            Optional<Answer> replay = planDao.idempotency(city.id(), key).map(r -> replay(r, sha));
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
-        try {
-            String[] answer = new String[1];
-            PlanDetails created = submit(city, body, (h, details) -> {
-                answer[0] = render.apply(details);
-                if (key != null) {
-                    h.attach(PlanDao.class).insertIdempotency(new th.or.depa.smartcity.store.IdempotencyRow(city.id(), key, sha, 201,
-                            answer[0]), details.row().submittedAt());
-                }
-            });
-            return new Answer(201, answer[0], created.row().id());
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
-            // a concurrent retry with the same key stored first: answer as it did
-            return key == null ? rethrow(race) : planDao.idempotency(city.id(), key).map(r -> replay(r, sha))
-                    .orElseThrow(() -> race);
-        }
-    }
-
-    private Answer replay(th.or.depa.smartcity.store.IdempotencyRow row, String sha) {
-        if (!row.requestSha256().equals(sha)) {
-            throw new IdempotencyKeyReused();
-        }
-        // only a replay reads the plan id back out of the stored answer
-        return new Answer(row.status(), row.response(),
-                StoredJson.read(mapper, row.response()).path("plan").path("id").asText());
-    }
-
-    private static <T> T rethrow(RuntimeException e) {
-        throw e;
-    }
-
-    public PlanDetails submit(User city, byte[] body) {
-        return submit(city, body, (h, details) -> { });
-    }
-
-    private PlanDetails submit(User city, byte[] body, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, PlanDetails> alsoStore) {
-        Plan plan = reader.read(body);
-        provinceCheck.check(city, plan);
-        RuleSets.InForce rules = ruleSets.inForce();
-        Instant now = now();
-        String planId = UUID.randomUUID().toString();
-        Evaluation evaluation = evaluator.evaluate(rules.rules(), rules.version(), plan)
-                .forPlan(UUID.randomUUID().toString(), planId, 1);
-        String state = Workflow.decide(rules, List.of(
-                new Request("SUBMIT", city.id(), city.role().name(), city.body(), false, true, null, null),
-                new PlanStatus(null, plan.city().kind(), evaluation.outcome())));
-        PlanRow row = new PlanRow(planId, city.organisation(), city.id(), plan.reference(), plan.city().name(),
-                plan.city().nameTh(), plan.city().province(), plan.city().kind(), 1, state, evaluation.outcome(),
-                evaluation.id(), null, now, now, 0, 0);
-        String content = StoredJson.write(mapper, plan);
-        PlanDetails details = new PlanDetails(row, mapper.valueToTree(plan), evaluation);
-        EvaluationRow stored = evaluationRow(evaluation, rules);
-        // the record is signed over the row as it is about to be inserted, so nothing is read back or updated after
-        EventLog.Opening record = eventLog.open(planId, new PlanRowState(state, 1, evaluation.outcome(),
-                evaluation.id(), null, 0, stored.result()),
-                new NewEvent("SUBMITTED", city, now, null, null, null, rules.version(), rules.rules().sha256(),
-                        StoredJson.write(mapper, Map.of("revision", 1))),
-                new NewEvent("EVALUATED", city, now, null, state, null, rules.version(), rules.rules().sha256(),
-                        StoredJson.write(mapper, Map.of("evaluationId", evaluation.id(), "revision", 1,
-                                "outcome", evaluation.outcome()))));
-        jdbi.useTransaction(h -> {
-            // plain statements: a SqlObject attached per submission cost more than some of them
-            SubmissionWriter.plan(h, row, record.head(), record.count(), record.mac());
-            SubmissionWriter.revision(h, planId, 1, content, now);
-            SubmissionWriter.evaluation(h, stored);
-            eventLog.write(h, record);
-            alsoStore.accept(h, details);
-        });
-        return details;
     }
 
     /**

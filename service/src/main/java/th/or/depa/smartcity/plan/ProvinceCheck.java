@@ -10,7 +10,7 @@ import th.or.depa.smartcity.store.OrganisationRow;
  * A city files plans for its own province only: on submission and revision the plan's city.province must be the
  * province its organisation was registered with. (The dry run, POST /api/evaluate, stores nothing and is not checked.)
  */
-final class ProvinceCheck {
+public final class ProvinceCheck {
 
     private static final MessageFile TEXTS = MessageFile.load("plan/messages.properties");
 
@@ -22,7 +22,7 @@ final class ProvinceCheck {
     private final Provinces provinces;
     private final java.util.Map<String, OrganisationRow> registered = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ProvinceCheck(Jdbi jdbi, Provinces provinces) {
+    public ProvinceCheck(Jdbi jdbi, Provinces provinces) {
         this.organisations = jdbi.onDemand(OrganisationDao.class);
         this.provinces = provinces;
     }
@@ -40,7 +40,7 @@ final class ProvinceCheck {
     }
 
     /** Refuses the plan unless the submitter's organisation is registered in the plan's province. */
-    void check(User city, Plan plan) {
+    public void check(User city, Plan plan) {
         String org = city.organisation();
         OrganisationRow registered = (org == null ? java.util.Optional.<OrganisationRow>empty() : find(org))
                 .orElseThrow(() -> refusal("organisation", "unregistered", org));

@@ -25,8 +25,10 @@ public interface NotificationDao {
                     String certificate) {
     }
 
-    @SqlUpdate("INSERT INTO notifications (id, recipient, kind, plan_id, event_seq, payload, created_at) "
-            + "VALUES (:id, :recipient, :kind, :planId, :eventSeq, :payload, :createdAt)")
+    String INSERT = "INSERT INTO notifications (id, recipient, kind, plan_id, event_seq, payload, created_at) "
+            + "VALUES (:id, :recipient, :kind, :planId, :eventSeq, :payload, :createdAt)";
+
+    @SqlUpdate(INSERT)
     void insert(@BindMethods Notification n);
 
     @SqlQuery("SELECT id FROM webhooks WHERE owner = :recipient AND active ORDER BY id")

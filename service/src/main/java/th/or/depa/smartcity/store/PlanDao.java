@@ -169,7 +169,9 @@ public interface PlanDao {
     @SqlQuery("SELECT * FROM idempotency_keys WHERE user_id = :userId AND idem_key = :key")
     Optional<IdempotencyRow> idempotency(@Bind("userId") String userId, @Bind("key") String key);
 
-    @SqlUpdate("INSERT INTO idempotency_keys (user_id, idem_key, request_sha256, status, response, created_at) "
-            + "VALUES (:userId, :idemKey, :requestSha256, :status, :response, :at)")
+    String INSERT_IDEMPOTENCY = "INSERT INTO idempotency_keys (user_id, idem_key, request_sha256, status, response, "
+            + "created_at) VALUES (:userId, :idemKey, :requestSha256, :status, :response, :at)";
+
+    @SqlUpdate(INSERT_IDEMPOTENCY)
     void insertIdempotency(@BindMethods IdempotencyRow row, @Bind("at") Instant at);
 }

@@ -38,7 +38,7 @@ import th.or.depa.smartcity.workflow.WorkflowRefusal;
 
 /**
  * A city's pages: submit a plan (/ui/submit) and revise one (/ui/plans/{id}/revise), as a JSON file or pasted text.
- * The same PlanService calls as POST and PUT /api/plans (one code path: the same checks, rules and 1 MiB limit); a
+ * The same Submissions and PlanService calls as POST and PUT /api/plans (one code path: the same checks, rules and 1 MiB limit); a
  * submission carries the form's one-time key as the API's Idempotency-Key, so a double click or a reload stores one
  * plan. Only a CITY, and only its own organisation's plans (404 otherwise, as the API); every POST carries its
  * session's CSRF token. Shares /ui with WebResource: Jersey matches both classes' methods under the one root path.
@@ -50,10 +50,14 @@ public class CityPages {
 
     private final Viewers viewers;
     private final PlanService plans;
+    private final th.or.depa.smartcity.submission.Submissions submissions;
     private final ObjectMapper mapper;
     private final RenewalService renewals;
 
-    public CityPages(Sessions sessions, Jdbi jdbi, PlanService plans, RenewalService renewals, ObjectMapper mapper) {
+    public CityPages(Sessions sessions, Jdbi jdbi, PlanService plans,
+                     th.or.depa.smartcity.submission.Submissions submissions, RenewalService renewals,
+                     ObjectMapper mapper) {
+        this.submissions = submissions;
         this.renewals = renewals;
         this.viewers = new Viewers(sessions, jdbi.onDemand(UserDao.class));
         this.plans = plans;
@@ -76,7 +80,7 @@ public class CityPages {
                     CityViews.submit(viewer, form.key() == null ? Sessions.randomId() : form.key(), form.shownAgain(),
                             outcome);
             return judged("submit", again, () -> {
-                PlanService.Answer answer = plans.submitOnce(viewer.user(), plan(form), IdempotencyKeys.check(form.key()),
+                PlanService.Answer answer = submissions.submitOnce(viewer.user(), plan(form), IdempotencyKeys.check(form.key()),
                         details -> StoredJson.write(mapper, PlanView.of(details, null)));
                 return WebResponses.redirect(PLANS + "/" + answer.planId()).build();
             }, () -> form(422, CityViews.submit(viewer, Sessions.randomId(), form.shownAgain(),

@@ -53,4 +53,16 @@ abstract class SubmissionStorageContract {
         String office = api().token(th.or.depa.smartcity.auth.Role.OFFICE, null, null, false);
         assertTrue(api().get("/api/plans/" + id + "/history", office).body().get("chainVerified").asBoolean());
     }
+
+    @Test
+    void aSubmissionsNotificationIsStoredWithItMadeFromThePlanInMemory() {
+        String id = submit();
+        var n = api().jdbi().withHandle(h -> h.createQuery(
+                "SELECT recipient, kind, payload FROM notifications WHERE plan_id = :id").bind("id", id)
+                .mapToMap().list());
+        assertEquals(1, n.size(), n.toString());
+        assertEquals("STATE_CHANGED", n.get(0).get("kind"));
+        assertTrue(String.valueOf(n.get(0).get("recipient")).startsWith("org:store-"), n.toString());
+        assertTrue(String.valueOf(n.get(0).get("payload")).contains("\"stateAfter\":\"SCREENING\""), n.toString());
+    }
 }
