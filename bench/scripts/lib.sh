@@ -31,9 +31,13 @@ ensure_wrk() {
   command -v wrk >/dev/null || { log "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 }
 
-# config.yml as the service ships it (BENCH_CONFIG_FILE: another, e.g. an older jar's), plus the no-op endpoint
+# config.yml as the service ships it, plus the no-op endpoint. Another one for an older jar that knows fewer settings:
+# BENCH_CONFIG_FILE, or a file beside the jar named like it (/tmp/base.jar: /tmp/base.config.yml, e.g. from
+# git show REV:config.yml), so that scripts running several jars give each its own.
 bench_config() {
-  { cat "${BENCH_CONFIG_FILE:-$ROOT/config.yml}"; printf '\n# bench/: POST /api/noop, the transport ceiling\nbenchmarkNoop: true\n'; } > "$WORK/config.yml"
+  local cfg="${BENCH_CONFIG_FILE:-}"
+  [[ -z $cfg && -f "${SERVICE_JAR%.jar}.config.yml" ]] && cfg="${SERVICE_JAR%.jar}.config.yml"
+  { cat "${cfg:-$ROOT/config.yml}"; printf '\n# bench/: POST /api/noop, the transport ceiling\nbenchmarkNoop: true\n'; } > "$WORK/config.yml"
   echo "$WORK/config.yml"
 }
 
