@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * (one WAL flush) for all of them, then lets every waiting request answer. No timer: a batch is what queued while
  * the writers were busy, so a lone submission is written at once.
  * <ul>
- * <li>A statement of the batch refused (two retries with one Idempotency-Key: a unique violation): the batch is rolled
- * back and its submissions written one by one, each in its own transaction, so each gets its own true outcome.</li>
+ * <li>Two tries with one Idempotency-Key in one batch: the later waits out the batch, then is written alone and meets
+ * the stored key (a replay). A statement of the batch refused all the same (a retry whose first try committed in
+ * another batch meanwhile: a unique violation): the batch is rolled back and its submissions written one by one,
+ * each in its own transaction, so each gets its own true outcome.</li>
  * <li>The database gone mid-batch (connection lost, commit failed): every submission of the batch fails as an outage
  * (503) and nothing of it is stored; the clients retry with their keys.</li>
  * <li>A full queue: the request waits up to {@code queueWait} (the pool's maxWaitForConnection), then fails as the
@@ -178,7 +180,17 @@ public final class SubmissionBatches implements io.dropwizard.lifecycle.Managed 
         }
     }
 
-    private void commit(List<Pending> batch) {
+    private void commit(List<Pending> all) {
+        // a retry racing its first try with the same Idempotency-Key in one batch would fail the whole batch on the
+        // key's unique constraint: it waits out the batch instead, then is written alone and meets the stored key
+        // (the caller replays the first answer, or refuses another body), so the batch stays one commit
+        java.util.Set<List<String>> keys = new java.util.HashSet<>();
+        List<Pending> batch = new ArrayList<>(all.size());
+        List<Pending> twins = new ArrayList<>();
+        for (Pending p : all) {
+            IdempotencyRow key = p.rows().idempotency();
+            (key == null || keys.add(List.of(key.userId(), key.idemKey())) ? batch : twins).add(p);
+        }
         List<SubmissionRows> rows = batch.stream().map(Pending::rows).toList();
         try {
             jdbi.useTransaction(h -> {
@@ -189,16 +201,17 @@ public final class SubmissionBatches implements io.dropwizard.lifecycle.Managed 
             });
         } catch (RuntimeException e) {
             if (connectionLost(e)) {
-                batch.forEach(p -> p.done().completeExceptionally(new ConnectionException(e)));
+                all.forEach(p -> p.done().completeExceptionally(new ConnectionException(e)));
                 return;
             }
             oneByOne.incrementAndGet();
-            eachAlone(batch);
+            eachAlone(all);
             return;
         }
         batches.incrementAndGet();
         largest.accumulateAndGet(batch.size(), Math::max);
         batch.forEach(p -> p.done().complete(null));
+        eachAlone(twins);
     }
 
     /** After a refused statement: each submission in its own transaction, for its own outcome. */

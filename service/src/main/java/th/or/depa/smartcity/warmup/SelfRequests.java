@@ -35,8 +35,18 @@ public final class SelfRequests implements Warmup.Run {
     private final AtomicLong answered = new AtomicLong();
     private volatile URI target;
 
-    /** Points the warm-up at the server's first plain HTTP connector (its application port); none: no requests. */
+    /**
+     * Points the warm-up at the server's first plain HTTP connector (its application port); none: no requests. The
+     * requests end as soon as the server begins to stop: Jetty's graceful stop waits for requests in flight, and a
+     * warm-up still sending them would hold a shutdown for its whole stop timeout.
+     */
     public void serving(Server server) {
+        server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+                target = null;
+            }
+        });
         for (Connector c : server.getConnectors()) {
             if (c instanceof ServerConnector sc && sc.getProtocols().stream().noneMatch(p -> p.startsWith("ssl"))) {
                 String host = sc.getHost() == null || sc.getHost().isBlank() || sc.getHost().equals("0.0.0.0")
