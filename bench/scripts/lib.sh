@@ -127,3 +127,18 @@ heap_after_gc() {
 # CPU seconds (user + system) the service has used so far
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$SERVICE_PID/stat"; }
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$SERVICE_PID/status"; }
+
+# use_jar SPEC: a jar with settings for its run after commas (gc.jar,SUBMISSION_BATCH_MAX=1): sets jar and label and
+# exports the settings; drop_jar_settings unsets them after the run
+use_jar() {
+  IFS=, read -r -a JAR_SETTINGS <<<"$1"
+  jar=${JAR_SETTINGS[0]}
+  JAR_SETTINGS=("${JAR_SETTINGS[@]:1}")
+  label=$(basename "$jar")
+  local setting
+  for setting in "${JAR_SETTINGS[@]}"; do export "$setting"; label+=",${setting%%=*}=$(basename "${setting#*=}")"; done
+}
+drop_jar_settings() {
+  local setting
+  for setting in "${JAR_SETTINGS[@]}"; do unset "${setting%%=*}"; done
+}

@@ -21,10 +21,7 @@ logged_since() {
 i=0
 for spec in "${JARS[@]}"; do
   i=$((i + 1))
-  IFS=, read -r -a parts <<<"$spec"
-  jar=${parts[0]}
-  label=$(basename "$jar")
-  for setting in "${parts[@]:1}"; do export "$setting"; label+=",${setting%%=*}=$(basename "${setting#*=}")"; done
+  use_jar "$spec"
   SERVICE_JAR=$jar
   url=$(db_url pg $DB)
   psql $PG -q -d postgres -c "ALTER DATABASE $DB SET log_statement = 'all'" >/dev/null
@@ -44,5 +41,5 @@ for spec in "${JARS[@]}"; do
   log "$label: one submission alone: $alone statements; $AT_ONCE at once: $together" \
       "($(awk -v t="$together" -v n="$AT_ONCE" 'BEGIN {printf "%.1f", t / n}') per submission), $commits COMMITs"
   stop_service
-  for setting in "${parts[@]:1}"; do unset "${setting%%=*}"; done
+  drop_jar_settings
 done

@@ -23,10 +23,7 @@ pg_cpu_s() {
 i=0
 for spec in "${JARS[@]}"; do
   i=$((i + 1))
-  IFS=, read -r -a parts <<<"$spec"
-  jar=${parts[0]}
-  label=$(basename "$jar")
-  for setting in "${parts[@]:1}"; do export "$setting"; label+=",${setting%%=*}=$(basename "${setting#*=}")"; done
+  use_jar "$spec"
   SERVICE_JAR=$jar
   url=$(db_url pg smartcity_bench_stored)
   (cd "$ROOT" && env $(service_env "$url") java -jar "$SERVICE_JAR" add-organisation --id bench-org \
@@ -51,6 +48,6 @@ for spec in "${JARS[@]}"; do
     echo "$line" >> "$TSV"; log "$line"
   done
   stop_service
-  for setting in "${parts[@]:1}"; do unset "${setting%%=*}"; done
+  drop_jar_settings
 done
 column -t "$TSV"

@@ -178,6 +178,11 @@ public final class PlanService {
     }
 
     public EvaluationRow evaluationRow(Evaluation e, RuleSets.InForce rules) {
+        return evaluationRow(mapper, e, rules);
+    }
+
+    /** An evaluation as stored: with the rule set that made it and its JSON (a submission's, a revision's). */
+    public static EvaluationRow evaluationRow(ObjectMapper mapper, Evaluation e, RuleSets.InForce rules) {
         return new EvaluationRow(e.id(), e.planId(), e.revision(), rules.version(), rules.rules().sha256(),
                 e.outcome(), StoredJson.write(mapper, e), e.evaluatedAt());
     }

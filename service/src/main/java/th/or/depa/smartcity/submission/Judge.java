@@ -16,6 +16,7 @@ import th.or.depa.smartcity.history.EventLog;
 import th.or.depa.smartcity.history.NewEvent;
 import th.or.depa.smartcity.plan.Plan;
 import th.or.depa.smartcity.plan.PlanReader;
+import th.or.depa.smartcity.plan.PlanService;
 import th.or.depa.smartcity.plan.PlanService.PlanDetails;
 import th.or.depa.smartcity.plan.ProvinceCheck;
 import th.or.depa.smartcity.ruleset.RuleSets;
@@ -69,8 +70,7 @@ final class Judge {
         PlanRow row = new PlanRow(planId, city.organisation(), city.id(), plan.reference(), plan.city().name(),
                 plan.city().nameTh(), plan.city().province(), plan.city().kind(), 1, state, evaluation.outcome(),
                 evaluation.id(), null, now, now, 0, 0);
-        EvaluationRow stored = new EvaluationRow(evaluation.id(), planId, 1, rules.version(), rules.rules().sha256(),
-                evaluation.outcome(), StoredJson.write(mapper, evaluation), evaluation.evaluatedAt());
+        EvaluationRow stored = PlanService.evaluationRow(mapper, evaluation, rules);
         EventLog.Opening record = eventLog.open(planId, new PlanRowState(state, 1, evaluation.outcome(),
                 evaluation.id(), null, 0, stored.result()),
                 new NewEvent("SUBMITTED", city, now, null, null, null, rules.version(), rules.rules().sha256(),

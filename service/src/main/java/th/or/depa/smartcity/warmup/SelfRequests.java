@@ -64,6 +64,11 @@ public final class SelfRequests implements Warmup.Run {
                 header.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** The mark this process sends (its tests build a marked request with it). */
+    String mark() {
+        return mark;
+    }
+
     /** Self-requests answered 401 so far. */
     public long answered() {
         return answered.get();

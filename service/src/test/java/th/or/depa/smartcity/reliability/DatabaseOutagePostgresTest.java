@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import th.or.depa.smartcity.support.Api;
 import th.or.depa.smartcity.support.Http;
 import th.or.depa.smartcity.support.Poll;
 import th.or.depa.smartcity.support.PrivatePostgres;
+import th.or.depa.smartcity.support.TestApps;
 
 /**
  * PostgreSQL stopped and started while cities submit (api.md, Errors): requests fail fast with 503 and a JSON body,
@@ -34,20 +34,7 @@ class DatabaseOutagePostgresTest {
 
     @RegisterExtension
     @Order(2)
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            th.or.depa.smartcity.openapi.ValidatedApp.class, "../config.yml",
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
-            ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", "target/outage-requests.log"),
-            ConfigOverride.config("server.requestLog.appenders[0].archive", "false"),
-            ConfigOverride.config("logging.level", "ERROR"),
-            ConfigOverride.config("database.url", PG.url("")),
-            ConfigOverride.config("database.user", "postgres"),
-            ConfigOverride.config("rules.dir", "../rules"),
-            ConfigOverride.config("rateLimitPerMinute", "0"),
-            // the warm-up's own check would hold /healthcheck at 500 for its first seconds: this test reads it
-            ConfigOverride.config("warmup.duration", "0 seconds"));
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.shippedOn(PG, "outage");
 
     final Api api = new Api(APP);
     final Http http = Http.local(APP.getLocalPort());

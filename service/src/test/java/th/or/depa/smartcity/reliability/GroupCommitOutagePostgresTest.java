@@ -27,6 +27,7 @@ import th.or.depa.smartcity.support.Http;
 import th.or.depa.smartcity.support.PlanVariants;
 import th.or.depa.smartcity.support.Poll;
 import th.or.depa.smartcity.support.PrivatePostgres;
+import th.or.depa.smartcity.support.TestApps;
 
 /**
  * PostgreSQL stopped in the middle of a batch (issue 18): after the batch's statements and before its commit (the
@@ -44,19 +45,7 @@ class GroupCommitOutagePostgresTest {
 
     @RegisterExtension
     @Order(2)
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = new DropwizardAppExtension<>(
-            th.or.depa.smartcity.openapi.ValidatedApp.class, "../config.yml",
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
-            ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", "target/gc-outage-requests.log"),
-            ConfigOverride.config("server.requestLog.appenders[0].archive", "false"),
-            ConfigOverride.config("logging.level", "ERROR"),
-            ConfigOverride.config("database.url", PG.url("")),
-            ConfigOverride.config("database.user", "postgres"),
-            ConfigOverride.config("rules.dir", "../rules"),
-            ConfigOverride.config("rateLimitPerMinute", "0"),
-            ConfigOverride.config("warmup.duration", "0 seconds"),
+    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.shippedOn(PG, "gc-outage",
             ConfigOverride.config("submissions.writers", "1"));
 
     static final int BATCH = 5;

@@ -37,4 +37,29 @@ public final class TestApps {
         return new DropwizardAppExtension<>(ValidatedApp.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), prefix, overrides.toArray(ConfigOverride[]::new));
     }
+
+    /**
+     * The service as shipped (config.yml: its pool, timeouts and PostgreSQL driver options) on a private PostgreSQL
+     * cluster that a test stops and starts, its request log in target/NAME-requests.log, the warm-up off (these tests
+     * read /healthcheck from the first second), plus a test's own overrides.
+     */
+    public static DropwizardAppExtension<SmartCityConfiguration> shippedOn(PrivatePostgres pg, String name,
+                                                                          ConfigOverride... more) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
+                ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename",
+                        "target/" + name + "-requests.log"),
+                ConfigOverride.config("server.requestLog.appenders[0].archive", "false"),
+                ConfigOverride.config("logging.level", "ERROR"),
+                ConfigOverride.config("database.url", pg.url("")),
+                ConfigOverride.config("database.user", "postgres"),
+                ConfigOverride.config("rules.dir", "../rules"),
+                ConfigOverride.config("rateLimitPerMinute", "0"),
+                ConfigOverride.config("warmup.duration", "0 seconds")));
+        overrides.addAll(Arrays.asList(more));
+        return new DropwizardAppExtension<>(ValidatedApp.class, "../config.yml",
+                overrides.toArray(ConfigOverride[]::new));
+    }
 }

@@ -36,7 +36,7 @@ class SelfRequestsMarkTest {
     @Test
     void theRequestLogDropsTheWarmupsMarkedRequestsAndKeepsEveryOther() {
         SelfRequests self = new SelfRequests();
-        String mark = markOf(self);
+        String mark = self.mark();
         DefaultServerFactory server = new DefaultServerFactory();
         LogbackAccessRequestLogFactory log = new LogbackAccessRequestLogFactory();
         ConsoleAppenderFactory<IAccessEvent> console = new ConsoleAppenderFactory<>();
@@ -56,19 +56,8 @@ class SelfRequestsMarkTest {
         assertTrue(self.marks(mark));
     }
 
-    /** The mark a SelfRequests sends, read off a request it builds (the test's only way in: it is private). */
-    private static String markOf(SelfRequests self) {
-        try {
-            java.lang.reflect.Field f = SelfRequests.class.getDeclaredField("mark");
-            f.setAccessible(true);
-            return (String) f.get(self);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static boolean anyMarkOf(SelfRequests from, SelfRequests to) {
-        return to.marks(markOf(from));
+        return to.marks(from.mark());
     }
 
     private static IAccessEvent event(Map<String, String> headers) {
