@@ -72,7 +72,10 @@ class JsonLogsTest {
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/api/criteria?access_token=secret-in-the-query")).build(), HttpResponse.BodyHandlers.ofString());
         } finally {
-            service.destroy(); // SIGTERM: Dropwizard stops and flushes its appenders
+            // SIGTERM: Dropwizard stops and flushes its appenders. Through the handle, not Process.destroy(): that closes
+            // our end of the pipe at once, so every line written after the signal (the request log's, still queued in
+            // its async appender on a busy machine) met a broken pipe and was lost
+            service.toHandle().destroy();
             if (!service.waitFor(30, TimeUnit.SECONDS)) {
                 service.destroyForcibly();
             }
