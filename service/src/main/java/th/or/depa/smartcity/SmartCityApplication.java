@@ -72,6 +72,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         if (AddUserCommand.runLight(args)) {
             return;
         }
+        // SIGTERM stops the server before the JVM's exit hooks run (lifecycle/OrderedStop)
+        th.or.depa.smartcity.lifecycle.OrderedStop.onSignals();
         new SmartCityApplication().run(args);
     }
 
@@ -264,6 +266,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         // HTTP to its own port, until the JIT has caught up; the "warmup" health check holds /healthcheck unhealthy
         // meanwhile; an evaluator without metrics (bench/README.md)
         env.lifecycle().addServerLifecycleListener(selfRequests::serving);
+        env.lifecycle().addServerLifecycleListener(th.or.depa.smartcity.lifecycle.OrderedStop::serving);
         th.or.depa.smartcity.warmup.Warmup warmup = new th.or.depa.smartcity.warmup.Warmup(
                 th.or.depa.smartcity.warmup.ExamplePlans.bundled(),
                 new th.or.depa.smartcity.warmup.ExampleRuns(reader, ruleSets, new PlanEvaluator(clock), mapper)

@@ -3,27 +3,15 @@ package th.or.depa.smartcity.logs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import th.or.depa.smartcity.SmartCityApplication;
+import th.or.depa.smartcity.support.ServiceProcess;
 import th.or.depa.smartcity.support.TestDatabases;
 
 /**
@@ -43,43 +31,13 @@ class JsonLogsTest {
 
     @Test
     void withLogFormatJsonEveryLineOfTheServiceAndItsRequestLogIsAJsonObject() throws Exception {
-        int port = freePort();
-        int adminPort = freePort();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SmartCityApplication.class.getName(),
-                "server", "../config.yml");
-        pb.environment().putAll(Map.of("LOG_FORMAT", "json", "PORT", String.valueOf(port),
-                "ADMIN_PORT", String.valueOf(adminPort), "DATABASE_URL", TestDatabases.freshH2(),
-                "RULES_DIR", "../rules", "RULES_WATCH", "false", "RULES_SPARE_WORKER", "false",
-                "RECORD_KEY_FILE", "target/test-record.key"));
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process service = pb.start();
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(service.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException ended) {
-                // the process ended
-            }
-        });
-        reader.start();
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            waitUntilUp(http, port, service);
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/criteria?access_token=secret-in-the-query")).build(), HttpResponse.BodyHandlers.ofString());
-        } finally {
-            // SIGTERM: Dropwizard stops and flushes its appenders. Through the handle, not Process.destroy(): that closes
-            // our end of the pipe at once, so every line written after the signal (the request log's, still queued in
-            // its async appender on a busy machine) met a broken pipe and was lost
-            service.toHandle().destroy();
-            if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
-            reader.join(10_000);
+        List<String> lines;
+        try (ServiceProcess service = ServiceProcess.server(Map.of("LOG_FORMAT", "json",
+                "DATABASE_URL", TestDatabases.freshH2()))) {
+            service.awaitOk("/api/criteria");
+            service.get("/api/criteria?access_token=secret-in-the-query", null);
+            service.stop(); // Dropwizard stops and flushes its appenders
+            lines = service.lines();
         }
 
         List<JsonNode> objects = new ArrayList<>();
@@ -107,31 +65,5 @@ class JsonLogsTest {
         assertEquals("GET", request.path("method").asText());
         assertTrue(request.path("status").isInt(), request.toString());
         assertFalse(String.join("\n", lines).contains("secret-in-the-query"), "the query string was logged");
-    }
-
-    private static void waitUntilUp(HttpClient http, int port, Process service) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                fail("the service stopped at start, exit " + service.exitValue());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/criteria")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250); // nothing to wait on but the port
-        }
-        fail("the service did not answer within 120 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
