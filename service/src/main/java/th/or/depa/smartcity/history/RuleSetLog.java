@@ -59,7 +59,7 @@ public final class RuleSetLog {
      */
     public void adopt(Handle h, Instant at) {
         h.attach(RecordHeadDao.class).lock(RecordHeadDao.USERS); // two instances starting at once adopt once
-        if (h.attach(UserEventDao.class).all().stream().anyMatch(e -> e.type().startsWith(PREFIX))) {
+        if (h.attach(UserEventDao.class).anyOfType(PREFIX)) {
             return;
         }
         for (RuleSetRow r : h.attach(RuleSetDao.class).all()) {

@@ -3,6 +3,7 @@ package th.or.depa.smartcity.store;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -26,6 +27,10 @@ public interface UserEventDao {
 
     @SqlQuery("SELECT * FROM user_events ORDER BY seq")
     List<UserEventRow> all();
+
+    /** Whether the record holds an event whose type starts with prefix (one row read, not the whole record). */
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM user_events WHERE type LIKE :prefix || '%')")
+    boolean anyOfType(@Bind("prefix") String prefix);
 
     @SqlQuery("SELECT token_hash, user_id, revoked_at FROM tokens ORDER BY user_id, token_hash")
     List<TokenRow> tokens();

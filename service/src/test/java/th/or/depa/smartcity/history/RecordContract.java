@@ -245,6 +245,27 @@ abstract class RecordContract {
     }
 
     @Test
+    @Order(4)
+    void ruleSetsStoredBeforeTheirEventsAreAdoptedOnceAndOnlyWhenTheRecordHasNone() {
+        RuleSetLog log = new RuleSetLog(api().recordKey());
+        String count = "SELECT COUNT(*) FROM user_events WHERE type = '" + RuleSetLog.EXISTING + "'";
+        api().jdbi().useTransaction(h -> {
+            int before = h.createQuery(count).mapTo(Integer.class).one();
+            log.adopt(h, java.time.Instant.now()); // the start recorded the rules folder's version: nothing to adopt
+            assertEquals(before, h.createQuery(count).mapTo(Integer.class).one());
+            // a record from before rule sets were recorded (rolled back below, the record stays as it was)
+            h.execute("DELETE FROM user_events WHERE type LIKE 'RULESET%'");
+            log.adopt(h, java.time.Instant.now());
+            int versions = h.createQuery("SELECT COUNT(*) FROM rule_sets").mapTo(Integer.class).one();
+            assertTrue(versions > 0);
+            assertEquals(versions, h.createQuery(count).mapTo(Integer.class).one(), "one event per stored version");
+            log.adopt(h, java.time.Instant.now());
+            assertEquals(versions, h.createQuery(count).mapTo(Integer.class).one(), "adopted once");
+            h.rollback();
+        });
+    }
+
+    @Test
     @Order(5)
     void aPlanWrittenBeforeTheKeyIsSealedOnTheFirstKeyedStartAndThenVerifies() {
         String id = plan();
