@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,24 +12,27 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import th.or.depa.smartcity.SmartCityConfiguration;
 import th.or.depa.smartcity.support.Api;
 import th.or.depa.smartcity.support.TestApps;
-import th.or.depa.smartcity.support.TestDatabases;
 
-/** /metrics/prometheus on the admin port after two submissions: business metrics, request timers, Dropwizard's. */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class PrometheusMetricsTest {
+/**
+ * /metrics/prometheus on the admin port after two submissions: business metrics, request timers, Dropwizard's; per
+ * database (PrometheusMetricsH2Test, PrometheusMetricsPostgresTest): the backlog gauges read the outbox tables.
+ */
+abstract class PrometheusMetricsContract {
 
     /** A webhook on 127.0.0.1 (allowed here) whose failed delivery waits an hour: it stays in the backlog. */
-    static final DropwizardAppExtension<SmartCityConfiguration> APP = TestApps.on(TestDatabases.freshH2(),
-            ConfigOverride.config("webhooks.allowPrivate", "true"),
-            ConfigOverride.config("webhooks.retryFirst", "1 hour"));
+    static DropwizardAppExtension<SmartCityConfiguration> appOn(String databaseUrl) {
+        return TestApps.on(databaseUrl, ConfigOverride.config("webhooks.allowPrivate", "true"),
+                ConfigOverride.config("webhooks.retryFirst", "1 hour"));
+    }
+
+    abstract DropwizardAppExtension<SmartCityConfiguration> app();
 
     @Test
     void aSubmissionShowsInTheCountersTimersAndGaugesOfThePrometheusPage() throws Exception {
-        Api api = new Api(APP);
+        Api api = new Api(app());
         String city = api.city("org-metrics");
         // port 9 (discard) refuses: the city's notifications wait in the backlog
         assertEquals(201, api.post("/api/webhooks", city, "{\"url\":\"http://127.0.0.1:9/hook\"}").status());
@@ -39,7 +41,7 @@ class PrometheusMetricsTest {
         assertEquals(200, api.post("/api/evaluate", city, Api.example("phuket-livable-pass")).status());
 
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/metrics/prometheus")).build(),
+                URI.create("http://127.0.0.1:" + app().getAdminPort() + "/metrics/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String text = page.body();
         assertEquals(200, page.statusCode());
