@@ -187,6 +187,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
                 batching.getWriters(), batching.getQueue(), java.time.Duration.ofMillis(
                         config.getDatabase().getMaxWaitForConnection().toMilliseconds()));
         env.lifecycle().manage(submissionBatches);
+        metrics.watch(submissionBatches);
         th.or.depa.smartcity.submission.Submissions submissions = new th.or.depa.smartcity.submission.Submissions(
                 jdbi, reader, evaluator, ruleSets, eventLog, outbox, metrics, submissionBatches, mapper, clock);
         WorkflowService workflow = new WorkflowService(jdbi, plans, evaluator, ruleSets, eventLog, mapper, clock);

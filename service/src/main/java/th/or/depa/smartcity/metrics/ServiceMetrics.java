@@ -75,6 +75,26 @@ public final class ServiceMetrics implements EventLog.Listener, PlanEvaluator.Ob
                 .register(registry);
     }
 
+    /**
+     * Group commit as it runs: the size of each batch of new plans committed together, the batches rewritten one
+     * submission per transaction after a refused statement, and the submissions waiting for a writer.
+     */
+    public void watch(th.or.depa.smartcity.store.SubmissionBatches batches) {
+        Histogram sizes = Histogram.builder().name("smartcity_submission_batch_size")
+                .help("New plans written in one transaction by group commit (1: a submission alone)")
+                .classicOnly().classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256)
+                .register(registry);
+        batches.onCommitted(sizes::observe);
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder()
+                .name("smartcity_submission_batches_written_one_by_one")
+                .help("Batches of new plans rolled back after a refused statement and written one submission per "
+                        + "transaction")
+                .callback(cb -> cb.call(batches.writtenOneByOne())).register(registry);
+        GaugeWithCallback.builder().name("smartcity_submissions_queued")
+                .help("New plans judged and waiting for a group-commit writer")
+                .callback(cb -> cb.call(batches.queued())).register(registry);
+    }
+
     /** Webhook deliveries PENDING (not yet delivered, retries included) and FAILED (given up), read every few s. */
     public void watch(Backlog backlog) {
         GaugeWithCallback.builder().name("smartcity_notification_deliveries")

@@ -60,6 +60,7 @@ public final class SubmissionBatches implements io.dropwizard.lifecycle.Managed 
     private final AtomicLong oneByOne = new AtomicLong();
     private final AtomicInteger largest = new AtomicInteger();
     private volatile Observer observer = NONE;
+    private volatile java.util.function.IntConsumer committedSizes = size -> { };
     private volatile ExecutorService threads;
     private volatile boolean stopping;
 
@@ -101,6 +102,11 @@ public final class SubmissionBatches implements io.dropwizard.lifecycle.Managed 
     /** Replaces the observer (tests); null restores none. */
     public void observe(Observer o) {
         observer = o == null ? NONE : o;
+    }
+
+    /** Told the size of each batch committed, in the writer's thread after the commit (the batch-size metric). */
+    public void onCommitted(java.util.function.IntConsumer sizes) {
+        committedSizes = sizes;
     }
 
     /** Batches committed so far, the largest of them, and batches written one by one after a refused statement. */
@@ -210,6 +216,7 @@ public final class SubmissionBatches implements io.dropwizard.lifecycle.Managed 
         }
         batches.incrementAndGet();
         largest.accumulateAndGet(batch.size(), Math::max);
+        committedSizes.accept(batch.size());
         batch.forEach(p -> p.done().complete(null));
         eachAlone(twins);
     }

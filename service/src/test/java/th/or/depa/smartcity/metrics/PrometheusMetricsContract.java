@@ -55,6 +55,12 @@ abstract class PrometheusMetricsContract {
         assertEquals(1.0, value(text, "smartcity_evaluations_total{outcome=\"FAIL\"}"));
         assertEquals(3.0, value(text, "smartcity_rule_run_seconds_count"));
         assertTrue(value(text, "smartcity_rule_run_seconds_sum") > 0);
+        // group commit: the two plans, sent one after the other, were each written alone; nothing rewritten or waiting
+        assertEquals(2.0, value(text, "smartcity_submission_batch_size_count"));
+        assertEquals(2.0, value(text, "smartcity_submission_batch_size_bucket{le=\"1.0\"}"));
+        assertEquals(2.0, value(text, "smartcity_submission_batch_size_sum"));
+        assertEquals(0.0, value(text, "smartcity_submission_batches_written_one_by_one_total"));
+        assertEquals(0.0, value(text, "smartcity_submissions_queued"));
         // every resource method timed by its path template and status class
         assertEquals(2.0, value(text,
                 "smartcity_http_request_seconds_count{method=\"POST\",path=\"/api/plans\",status=\"2xx\"}"));
