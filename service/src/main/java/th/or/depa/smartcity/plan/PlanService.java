@@ -115,10 +115,8 @@ public final class PlanService {
             String state = Workflow.decide(rules, List.of(
                     new Request("REVISE", city.id(), city.role().name(), city.body(), false, true, null, null),
                     new PlanStatus(p.state(), plan.city().kind(), evaluation.outcome())));
-            PlanRow row = new PlanRow(planId, p.organisation(), p.ownerId(), plan.reference(), plan.city().name(),
-                    plan.city().nameTh(), plan.city().province(), plan.city().kind(), revision, state,
-                    evaluation.outcome(), evaluation.id(), p.certificate(), p.submittedAt(), now, p.lockVersion(),
-                    p.reviewRound() + 1);
+            PlanRow row = p.revised(plan.reference(), plan.city().name(), plan.city().nameTh(),
+                    plan.city().province(), plan.city().kind(), state, evaluation.outcome(), evaluation.id(), now);
             String content = StoredJson.write(mapper, plan);
             return jdbi.inTransaction(h -> {
                 PlanDao plans = h.attach(PlanDao.class);

@@ -38,6 +38,29 @@ public record PlanRow(String id, String organisation, String ownerId, String ref
                 newOutcome, latestEvaluationId, certificate, submittedAt, updatedAt, lockVersion, reviewRound);
     }
 
+    /** The same plan judged again (a FORWARD under another rule set): that evaluation's outcome and id. */
+    public PlanRow judged(String newOutcome, String evaluationId) {
+        return new PlanRow(id, organisation, ownerId, reference, city, cityTh, province, kind, revision, state,
+                newOutcome, evaluationId, certificate, submittedAt, updatedAt, lockVersion, reviewRound);
+    }
+
+    /**
+     * The next revision of the plan, as the city sent it and the rules judged it: its names and kind from the new
+     * content, the state the workflow decided, a new review round.
+     */
+    public PlanRow revised(String newReference, String newCity, String newCityTh, String newProvince, String newKind,
+                           String newState, String newOutcome, String evaluationId, Instant at) {
+        return new PlanRow(id, organisation, ownerId, newReference, newCity, newCityTh, newProvince, newKind,
+                revision + 1, newState, newOutcome, evaluationId, certificate, submittedAt, at, lockVersion,
+                reviewRound + 1);
+    }
+
+    /** The row as it stands once its update is written: the optimistic lock's version moved on by one. */
+    public PlanRow written() {
+        return new PlanRow(id, organisation, ownerId, reference, city, cityTh, province, kind, revision, state,
+                outcome, latestEvaluationId, certificate, submittedAt, updatedAt, lockVersion + 1, reviewRound);
+    }
+
     /** The same plan moved to another state (a new review round opens with every change of state). */
     public PlanRow moved(String newState, java.time.Instant at, String newCertificate) {
         boolean changed = !newState.equals(state);

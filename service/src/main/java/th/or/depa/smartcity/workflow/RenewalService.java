@@ -166,10 +166,7 @@ public final class RenewalService {
             data.put("notMet", judged.idsWithStatus("NOT_MET"));
             eventLog.append(h.attach(EventDao.class), planId, new NewEvent("RENEWAL_SUBMITTED", city, now, p.state(),
                     to, null, rules.version(), rules.rules().sha256(), StoredJson.write(mapper, data)));
-            PlanRow stored = new PlanRow(moved.id(), moved.organisation(), moved.ownerId(), moved.reference(),
-                    moved.city(), moved.cityTh(), moved.province(), moved.kind(), moved.revision(), moved.state(),
-                    moved.outcome(), moved.latestEvaluationId(), moved.certificate(), moved.submittedAt(),
-                    moved.updatedAt(), moved.lockVersion() + 1, moved.reviewRound());
+            PlanRow stored = moved.written();
             String answer = render.apply(new Renewed(plans.details(dao, stored), view(row)));
             if (key != null) {
                 dao.insertIdempotency(new IdempotencyRow(city.id(), key, sha, 201, answer), now);

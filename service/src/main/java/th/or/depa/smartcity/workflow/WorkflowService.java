@@ -153,9 +153,7 @@ public final class WorkflowService {
             // FORWARD under a rule set other than the one that last judged the plan evaluates it again first
             re = evaluator.evaluate(rules.rules(), rules.version(), seen.content())
                     .forPlan(UUID.randomUUID().toString(), p.id(), p.revision());
-            p = new PlanRow(p.id(), p.organisation(), p.ownerId(), p.reference(), p.city(), p.cityTh(),
-                    p.province(), p.kind(), p.revision(), p.state(), re.outcome(), re.id(), p.certificate(),
-                    p.submittedAt(), p.updatedAt(), p.lockVersion(), p.reviewRound());
+            p = p.judged(re.outcome(), re.id());
         }
         Workflow.Decision d = Workflow.consult(rules, facts(user, seen, p, now, action, comment, null));
         if (d.to() == null) {
@@ -273,10 +271,7 @@ public final class WorkflowService {
         } else if (d.certificate() != null) {
             append(events, rules, planId, "CERTIFIED", user, j.at(), p.state(), d.to(), null, d.certificate());
         }
-        PlanRow stored = new PlanRow(moved.id(), moved.organisation(), moved.ownerId(), moved.reference(),
-                moved.city(), moved.cityTh(), moved.province(), moved.kind(), moved.revision(), moved.state(),
-                moved.outcome(), moved.latestEvaluationId(), moved.certificate(), moved.submittedAt(),
-                moved.updatedAt(), moved.lockVersion() + 1, moved.reviewRound());
+        PlanRow stored = moved.written();
         return Optional.of(new Outcome(new Acted(plans.details(dao, stored), tally), d));
     }
 
