@@ -2,9 +2,7 @@ package th.or.depa.smartcity.notification;
 
 import io.dropwizard.lifecycle.Managed;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +10,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +32,9 @@ import th.or.depa.smartcity.store.WebhookDao;
  * Sends due deliveries, on every instance: each is claimed with a lease in the database (claim: one UPDATE that only
  * one instance wins), POSTed with the JDK client (no redirects, short timeouts), and settled with its attempt logged.
  * Everything is in the database, so what a stopped instance held is picked up by another, or by itself after a
- * restart, once the lease ends: delivered at least once (receivers drop duplicates by Webhook-Id).
+ * restart, once the lease ends: delivered at least once (receivers drop duplicates by Webhook-Id). Sent with Apache
+ * HttpClient rather than the JDK's: its resolver is the URL guard's (GuardedDns), so a connection goes only to an
+ * address that was checked.
  */
 public final class Dispatcher implements Managed {
 
@@ -37,7 +48,8 @@ public final class Dispatcher implements Managed {
     private final Duration lease;
     private final Duration timeout;
     private final int parallel;
-    private final HttpClient http;
+    private volatile CloseableHttpClient http;
+    private volatile boolean stopping;
     private ScheduledExecutorService ticker;
     private ExecutorService senders;
     private Semaphore slots;
@@ -53,11 +65,11 @@ public final class Dispatcher implements Managed {
         // the lease outlives a whole attempt (connect plus answer), so no other instance sends it meanwhile
         this.lease = timeout.multipliedBy(3).plusSeconds(5);
         this.parallel = parallel;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
     }
 
     @Override
     public void start() {
+        http = client(guard, timeout, parallel);
         slots = new Semaphore(parallel);
         senders = Executors.newFixedThreadPool(parallel, r -> named(r, "webhook-sender"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> named(r, "webhook-dispatcher"));
@@ -66,9 +78,25 @@ public final class Dispatcher implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
+        stopping = true;
         ticker.shutdownNow();
         senders.shutdownNow();
+        http.close(CloseMode.IMMEDIATE); // cuts the attempts in flight: their leases run out, they are sent again
         senders.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    /** The client deliveries go out with: no redirects, no retries, no cookies; names resolved by the guard. */
+    static CloseableHttpClient client(UrlGuard guard, Duration timeout, int parallel) {
+        Timeout each = Timeout.of(timeout);
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedDns(guard))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(each)
+                                .setSocketTimeout(each).build())
+                        .setMaxConnTotal(parallel).setMaxConnPerRoute(parallel).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(each).build())
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
+                .build();
     }
 
     /** Claims as many due deliveries as there are free senders and hands each to one. */
@@ -112,21 +140,27 @@ public final class Dispatcher implements Managed {
         Integer status = null;
         String error = null;
         try {
-            URI uri = guard.check(d.url()); // again: the name may resolve elsewhere now
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "smartcity-webhooks/1")
-                    .header("Webhook-Id", d.notificationId())
-                    .header("Webhook-Timestamp", Long.toString(timestamp))
-                    .header("Webhook-Signature", Signature.sign(d.secret(), d.notificationId(), timestamp, d.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload())).build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (WebhookRefused e) {
+            URI uri = guard.check(d.url()); // again, for the URL's form; the connection checks its own lookup
+            HttpPost post = new HttpPost(uri);
+            post.setHeader("Content-Type", "application/json; charset=utf-8");
+            post.setHeader("User-Agent", "smartcity-webhooks/1");
+            post.setHeader("Webhook-Id", d.notificationId());
+            post.setHeader("Webhook-Timestamp", Long.toString(timestamp));
+            post.setHeader("Webhook-Signature", Signature.sign(d.secret(), d.notificationId(), timestamp, d.payload()));
+            post.setEntity(new StringEntity(d.payload(), StandardCharsets.UTF_8));
+            // the whole attempt within the timeout: a receiver sending its answer slowly is cut off
+            ScheduledFuture<?> abort = ticker.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
+                status = response.getCode(); // the body is not read: closing drops the connection instead
+            } finally {
+                abort.cancel(false);
+            }
+        } catch (WebhookRefused | UrlGuard.NotPublic e) {
             error = "refused: the URL's host is not a public address";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return; // stopping: the lease runs out and the delivery is sent again
         } catch (Exception e) {
+            if (stopping) {
+                return; // cut by the stop: not an attempt of the receiver's; the lease runs out and it is sent again
+            }
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         Instant ended = now();

@@ -12,19 +12,40 @@ import java.util.regex.Pattern;
 /**
  * Keeps webhooks from reaching inside (SSRF): http or https only, no user:password, and every address the host
  * resolves to public — not loopback, link-local, private, unique-local, CGNAT, multicast, unspecified or broadcast
- * (IPv4 inside IPv6 forms included). Checked at registration and again before each delivery (DNS may have changed).
- * allowPrivate (WEBHOOK_ALLOW_PRIVATE) lifts only the address check, for tests and closed networks.
+ * (IPv4 inside IPv6 forms included). Checked at registration and again before each delivery (DNS may have changed),
+ * and the delivery's connection resolves the name through {@link #addresses} (GuardedDns), so the address it connects
+ * to is one checked, not a second answer of the DNS (rebinding). allowPrivate (WEBHOOK_ALLOW_PRIVATE) lifts only the
+ * address check, for tests and closed networks.
  */
 public final class UrlGuard {
+
+    /** A host that resolves to an address a webhook may not reach: to the client, a host it cannot find. */
+    public static final class NotPublic extends UnknownHostException {
+        NotPublic(String host) {
+            super(host + ": not a public address");
+        }
+    }
+
+    /** How a host name becomes addresses (the system's resolver; another in tests). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     /** Hosts written as numbers other than four decimal parts (2130706433, 0x7f000001, 0177.1): refused outright. */
     private static final Pattern ODD_NUMERIC = Pattern.compile("^(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]*))*\\.?$");
     private static final Pattern DOTTED_QUAD = Pattern.compile("^(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}$");
 
     private final boolean allowPrivate;
+    private final Resolver resolver;
 
     public UrlGuard(boolean allowPrivate) {
+        this(allowPrivate, InetAddress::getAllByName);
+    }
+
+    public UrlGuard(boolean allowPrivate, Resolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
     }
 
     /** The URL to send to, or a refusal naming url. */
@@ -54,19 +75,29 @@ public final class UrlGuard {
             throw refused();
         }
         if (!allowPrivate) {
-            InetAddress[] all;
             try {
-                all = InetAddress.getAllByName(h.startsWith("[") ? h.substring(1, h.length() - 1) : h);
+                addresses(h.startsWith("[") ? h.substring(1, h.length() - 1) : h);
             } catch (UnknownHostException | SecurityException e) {
                 throw refused();
             }
+        }
+        return uri;
+    }
+
+    /**
+     * The addresses host resolves to, each one a webhook may reach; one that may not (unless allowPrivate) refuses
+     * them all, as an unknown host: nothing is connected to.
+     */
+    public InetAddress[] addresses(String host) throws UnknownHostException {
+        InetAddress[] all = resolver.resolve(host);
+        if (!allowPrivate) {
             for (InetAddress a : all) {
                 if (!isPublic(a)) {
-                    throw refused();
+                    throw new NotPublic(host);
                 }
             }
         }
-        return uri;
+        return all;
     }
 
     /** Whether an address is one a webhook may reach when private addresses are not allowed. */
