@@ -206,7 +206,10 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         env.jersey().register(new QueryTokenRefusal());
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new JsonOnly());
-        env.jersey().register(new RateLimitFilter.Binding(new RateLimitFilter(config.getRateLimitPerMinute(), clock)));
+        // one window per user for the API and the web forms alike
+        th.or.depa.smartcity.api.SubmissionRate rate = new th.or.depa.smartcity.api.SubmissionRate(
+                config.getRateLimitPerMinute(), clock);
+        env.jersey().register(new RateLimitFilter.Binding(new RateLimitFilter(rate)));
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
 
         env.jersey().register(new ErrorMappers.Api());
@@ -260,7 +263,7 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
         // a city's plan as an uploaded JSON file (web/CityPages reads multipart/form-data with a cap on the body)
         env.jersey().register(org.glassfish.jersey.media.multipart.MultiPartFeature.class);
         env.jersey().register(new th.or.depa.smartcity.web.CityPages(sessions, jdbi, plans, submissions, renewals,
-                mapper));
+                mapper, rate));
         env.jersey().register(new th.or.depa.smartcity.web.InboxPage(sessions, jdbi, clock));
         if (config.isBenchmarkNoop()) env.jersey().register(new th.or.depa.smartcity.api.NoopResource());
         // the example plans through reading, the rules in force and JSON writing, and (once the server listens) through

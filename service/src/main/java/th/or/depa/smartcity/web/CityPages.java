@@ -54,9 +54,13 @@ public class CityPages {
     private final ObjectMapper mapper;
     private final RenewalService renewals;
 
+    /** The API's submission rate, in the same window per user: the forms are no way around it. */
+    private final th.or.depa.smartcity.api.SubmissionRate rate;
+
     public CityPages(Sessions sessions, Jdbi jdbi, PlanService plans,
                      th.or.depa.smartcity.submission.Submissions submissions, RenewalService renewals,
-                     ObjectMapper mapper) {
+                     ObjectMapper mapper, th.or.depa.smartcity.api.SubmissionRate rate) {
+        this.rate = rate;
         this.submissions = submissions;
         this.renewals = renewals;
         this.viewers = new Viewers(sessions, jdbi.onDemand(UserDao.class));
@@ -206,6 +210,11 @@ public class CityPages {
             }
             if (!Sessions.sameToken(viewer.csrf(), form.csrf())) {
                 return message(viewer, 403, WebMessages.of("web.formExpired"));
+            }
+            long retryAfter = rate.admit(viewer.user().id());
+            if (retryAfter > 0) {
+                return Response.fromResponse(message(viewer, 429, WebMessages.of("web.rateLimited", rate.perMinute(),
+                        retryAfter))).header("Retry-After", retryAfter).build();
             }
             return action.apply(viewer, form);
         });

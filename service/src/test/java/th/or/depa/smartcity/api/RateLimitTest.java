@@ -30,7 +30,7 @@ class RateLimitTest {
             public Clock withZone(java.time.ZoneId z) { return this; }
             public Instant instant() { return now.get(); }
         };
-        RateLimitFilter filter = new RateLimitFilter(2, clock);
+        RateLimitFilter filter = new RateLimitFilter(new SubmissionRate(2, clock));
         User user = new User("u1", "u", Role.CITY, "o", null, false);
         assertNull(call(filter, user));
         now.set(now.get().plusSeconds(40));
