@@ -30,7 +30,7 @@ import th.or.depa.smartcity.store.WebhookDao;
 
 /**
  * Sends due deliveries, on every instance: each is claimed with a lease in the database (claim: one UPDATE that only
- * one instance wins), POSTed with the JDK client (no redirects, short timeouts), and settled with its attempt logged.
+ * one instance wins), POSTed (no redirects, short timeouts), and settled with its attempt logged.
  * Everything is in the database, so what a stopped instance held is picked up by another, or by itself after a
  * restart, once the lease ends: delivered at least once (receivers drop duplicates by Webhook-Id). Sent with Apache
  * HttpClient rather than the JDK's: its resolver is the URL guard's (GuardedDns), so a connection goes only to an
@@ -148,10 +148,10 @@ public final class Dispatcher implements Managed {
             post.setHeader("Webhook-Timestamp", Long.toString(timestamp));
             post.setHeader("Webhook-Signature", Signature.sign(d.secret(), d.notificationId(), timestamp, d.payload()));
             post.setEntity(new StringEntity(d.payload(), StandardCharsets.UTF_8));
-            // the whole attempt within the timeout: a receiver sending its answer slowly is cut off
+            // the whole attempt, answer and closing included, within the timeout: a receiver sending slowly is cut off
             ScheduledFuture<?> abort = ticker.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
             try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
-                status = response.getCode(); // the body is not read: closing drops the connection instead
+                status = response.getCode(); // the answer's body is not used
             } finally {
                 abort.cancel(false);
             }
