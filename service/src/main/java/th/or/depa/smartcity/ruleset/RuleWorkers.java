@@ -36,16 +36,26 @@ public final class RuleWorkers {
     private final RunLimits limits;
     private final Duration checkTimeout;
     private final String heap;
+    private final int judgeThreads;
     /** The trusted rule set a spare checks while it waits; null: no spare is kept. */
     private volatile java.util.function.Supplier<RuleFiles> warmUp;
     private Worker spare;
     private final java.util.concurrent.atomic.AtomicBoolean archiving = new java.util.concurrent.atomic.AtomicBoolean();
 
     public RuleWorkers(ObjectMapper mapper, RunLimits limits, Duration checkTimeout, String heap) {
+        this(mapper, limits, checkTimeout, heap, 0);
+    }
+
+    /** judgeThreads: threads judging an impact analysis's plans in its worker (rules.workerThreads; 0: processors). */
+    public RuleWorkers(ObjectMapper mapper, RunLimits limits, Duration checkTimeout, String heap, int judgeThreads) {
+        if (judgeThreads < 0) {
+            throw new IllegalArgumentException("rules.workerThreads must be 0 or more");
+        }
         this.mapper = mapper;
         this.limits = limits;
         this.checkTimeout = checkTimeout;
         this.heap = heap;
+        this.judgeThreads = judgeThreads;
     }
 
     /** The rules that fired, as the worker lists them. */
@@ -142,7 +152,7 @@ public final class RuleWorkers {
 
     private String job(RuleFiles files, Integer version) throws JsonProcessingException {
         return mapper.writeValueAsString(new RuleWorkerMain.Job(files.files(), version, limits.maxFirings(),
-                limits.timeout().toMillis(), limits.maxAllocatedBytes()));
+                limits.timeout().toMillis(), limits.maxAllocatedBytes(), judgeThreads));
     }
 
     private Worker launch(boolean checkOnly) throws IOException {
@@ -286,7 +296,7 @@ public final class RuleWorkers {
         boolean send(List<RuleWorkerMain.PlanLine> plans) {
             try {
                 for (RuleWorkerMain.PlanLine p : plans) {
-                    send(mapper.writeValueAsString(p));
+                    p.writeTo(in);
                 }
                 in.flush();
                 return true;
