@@ -1,7 +1,6 @@
 package th.or.depa.smartcity.ruleset;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,10 +232,10 @@ public final class ImpactAnalysis {
         return u;
     }
 
-    private <T> T read(String json, Class<T> type) {
+    private <T> T read(byte[] json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored " + type.getSimpleName() + " is unreadable", e);
         }
     }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -231,7 +229,7 @@ public final class RuleWorkers {
     public final class Worker implements AutoCloseable {
         private final Process process;
         private final java.nio.file.Path dump;
-        private final Writer in;
+        private final java.io.OutputStream in;
         private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(4096);
         private volatile String step = "starting";
         private RuleWorkerMain.Checked checked;
@@ -239,7 +237,7 @@ public final class RuleWorkers {
         private Worker(Process process, java.nio.file.Path dump) {
             this.process = process;
             this.dump = dump;
-            this.in = new java.io.BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+            this.in = new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16);
             Thread reader = new Thread(this::read, "rule-worker-reader-" + process.pid());
             reader.setDaemon(true);
             reader.start();
@@ -264,7 +262,7 @@ public final class RuleWorkers {
         }
 
         private void send(String line) throws IOException {
-            in.write(line);
+            in.write(line.getBytes(StandardCharsets.UTF_8));
             in.write('\n');
         }
 

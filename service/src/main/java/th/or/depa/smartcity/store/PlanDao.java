@@ -100,10 +100,11 @@ public interface PlanDao {
     List<LatestRevision> latestRevisions(@Bind("after") String afterId, @Bind("limit") int limit);
 
     /**
-     * A plan's latest revision; outcome and criterionStatuses of its latest evaluation (null: none), evaluation its
-     * document only where the statuses are null.
+     * A plan's latest revision, its content as the UTF-8 bytes stored (impact analysis sends them on to its worker
+     * as they are: no String made and encoded again); outcome and criterionStatuses of its latest evaluation (null:
+     * none), evaluation its document only where the statuses are null.
      */
-    record LatestRevision(String id, String content, String ruleSetSha256, String outcome, String criterionStatuses,
+    record LatestRevision(String id, byte[] content, String ruleSetSha256, String outcome, String criterionStatuses,
                           String evaluation) {
     }
 

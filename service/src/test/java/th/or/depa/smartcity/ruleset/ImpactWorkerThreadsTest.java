@@ -54,7 +54,7 @@ class ImpactWorkerThreadsTest {
         for (int i = 0; i < 60; i++) {
             String province = i == 17 ? "Chiang Mai" : i == 41 ? "Chiang Rai" : "Phuket";
             String content = MAPPER.readTree(Api.example(examples[i % examples.length], province)).toString();
-            lines.add(new RuleWorkerMain.PlanLine("plan-" + i, content));
+            lines.add(new RuleWorkerMain.PlanLine("plan-" + i, content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             plans.add(MAPPER.readValue(content, Plan.class));
         }
 
