@@ -97,7 +97,8 @@ public class SmartCityApplication extends Application<SmartCityConfiguration> {
     /** Worker JVMs for the rule sets that are not in force. */
     public static RuleWorkers workers(SmartCityConfiguration.RulesSettings rules, ObjectMapper mapper) {
         return new RuleWorkers(mapper, rules.limits(),
-                java.time.Duration.ofMillis(rules.getCheckTimeout().toMilliseconds()), rules.getWorkerHeap());
+                java.time.Duration.ofMillis(rules.getCheckTimeout().toMilliseconds()), rules.getWorkerHeap(),
+                rules.getWorkerThreads());
     }
 
     @Override

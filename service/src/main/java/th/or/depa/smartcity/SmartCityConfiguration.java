@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -195,6 +196,24 @@ public class SmartCityConfiguration extends Configuration {
 
         /** Rule runs working at once in this JVM (the rest wait their turn); 0: twice the processors. */
         private int maxConcurrentRuns;
+
+        /**
+         * Threads judging plans in an impact analysis's worker JVM, each run on its own thread within its own limits;
+         * 0: one per processor.
+         */
+        @Min(0)
+        @Max(64)
+        private int workerThreads;
+
+        @JsonProperty
+        public int getWorkerThreads() {
+            return workerThreads;
+        }
+
+        @JsonProperty
+        public void setWorkerThreads(int workerThreads) {
+            this.workerThreads = workerThreads;
+        }
 
         @JsonProperty
         public int getMaxConcurrentRuns() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public record Verdict(String outcome, Map<String, String> statuses) {
         try (JsonParser p = json.createParser(evaluation)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             String outcome = null;
-            Map<String, String> statuses = new HashMap<>();
+            Map<String, String> statuses = new LinkedHashMap<>(); // in the document's order (V15 stores them so)
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();

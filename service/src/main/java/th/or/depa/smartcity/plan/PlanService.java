@@ -20,6 +20,7 @@ import th.or.depa.smartcity.facts.Request;
 import th.or.depa.smartcity.history.EventLog;
 import th.or.depa.smartcity.history.NewEvent;
 import th.or.depa.smartcity.ruleset.RuleSets;
+import th.or.depa.smartcity.store.CriterionStatuses;
 import th.or.depa.smartcity.store.EvaluationRow;
 import th.or.depa.smartcity.store.EventDao;
 import th.or.depa.smartcity.store.PlanDao;
@@ -182,7 +183,14 @@ public final class PlanService {
     /** An evaluation as stored: with the rule set that made it and its JSON (a submission's, a revision's). */
     public static EvaluationRow evaluationRow(ObjectMapper mapper, Evaluation e, RuleSets.InForce rules) {
         return new EvaluationRow(e.id(), e.planId(), e.revision(), rules.version(), rules.rules().sha256(),
-                e.outcome(), StoredJson.write(mapper, e), e.evaluatedAt());
+                e.outcome(), StoredJson.write(mapper, e), e.evaluatedAt(), CriterionStatuses.write(statuses(e)));
+    }
+
+    /** Each criterion's status in the evaluation's order: what impact analysis reads of it (V15). */
+    static Map<String, String> statuses(Evaluation e) {
+        Map<String, String> statuses = new java.util.LinkedHashMap<>();
+        e.criteria().forEach(c -> statuses.put(c.id(), c.status()));
+        return statuses;
     }
 
     private Instant now() {

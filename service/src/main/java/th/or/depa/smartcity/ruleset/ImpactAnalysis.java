@@ -1,7 +1,6 @@
 package th.or.depa.smartcity.ruleset;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 import th.or.depa.smartcity.evaluation.PlanVerdicts;
 import th.or.depa.smartcity.evaluation.Verdict;
 import th.or.depa.smartcity.plan.Plan;
+import th.or.depa.smartcity.store.CriterionStatuses;
 import th.or.depa.smartcity.store.PlanDao;
 import th.or.depa.smartcity.store.PlanFilter;
 
@@ -169,17 +169,25 @@ public final class ImpactAnalysis {
 
     /**
      * The plans under the rules in force: the stored verdict when those very rules (same sha256) made it, since the
-     * rules judge the plan's content alone; otherwise judged again here (trusted rules), on every core.
+     * rules judge the plan's content alone; otherwise judged again here (trusted rules), on every core. The stored
+     * verdict is the outcome column and the criterion statuses (V15); the evaluation document only for a row
+     * without them.
      */
     private List<Verdict> before(List<PlanDao.LatestRevision> batch, RuleSets.InForce inForce) {
         String sha256 = inForce.rules().sha256();
         JsonFactory json = mapper.getFactory();
-        boolean allStored = batch.stream().allMatch(r -> r.evaluation() != null && sha256.equals(r.ruleSetSha256()));
+        boolean allStored = batch.stream().allMatch(r -> stored(r, sha256));
         return (allStored ? batch.stream() : batch.parallelStream())
-                .map(r -> r.evaluation() != null && sha256.equals(r.ruleSetSha256())
-                        ? Verdict.ofStored(json, r.evaluation())
-                        : PlanVerdicts.judge(inForce.rules(), read(r.content(), Plan.class)).verdict())
+                .map(r -> !stored(r, sha256)
+                        ? PlanVerdicts.judge(inForce.rules(), read(r.content(), Plan.class)).verdict()
+                        : r.criterionStatuses() != null
+                                ? new Verdict(r.outcome(), CriterionStatuses.read(r.criterionStatuses()))
+                                : Verdict.ofStored(json, r.evaluation()))
                 .toList();
+    }
+
+    private static boolean stored(PlanDao.LatestRevision r, String sha256) {
+        return (r.criterionStatuses() != null || r.evaluation() != null) && sha256.equals(r.ruleSetSha256());
     }
 
     private static ChangedPlan compare(String id, Verdict before, Verdict after,
@@ -224,10 +232,10 @@ public final class ImpactAnalysis {
         return u;
     }
 
-    private <T> T read(String json, Class<T> type) {
+    private <T> T read(byte[] json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored " + type.getSimpleName() + " is unreadable", e);
         }
     }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,16 +34,26 @@ public final class RuleWorkers {
     private final RunLimits limits;
     private final Duration checkTimeout;
     private final String heap;
+    private final int judgeThreads;
     /** The trusted rule set a spare checks while it waits; null: no spare is kept. */
     private volatile java.util.function.Supplier<RuleFiles> warmUp;
     private Worker spare;
     private final java.util.concurrent.atomic.AtomicBoolean archiving = new java.util.concurrent.atomic.AtomicBoolean();
 
     public RuleWorkers(ObjectMapper mapper, RunLimits limits, Duration checkTimeout, String heap) {
+        this(mapper, limits, checkTimeout, heap, 0);
+    }
+
+    /** judgeThreads: threads judging an impact analysis's plans in its worker (rules.workerThreads; 0: processors). */
+    public RuleWorkers(ObjectMapper mapper, RunLimits limits, Duration checkTimeout, String heap, int judgeThreads) {
+        if (judgeThreads < 0) {
+            throw new IllegalArgumentException("rules.workerThreads must be 0 or more");
+        }
         this.mapper = mapper;
         this.limits = limits;
         this.checkTimeout = checkTimeout;
         this.heap = heap;
+        this.judgeThreads = judgeThreads;
     }
 
     /** The rules that fired, as the worker lists them. */
@@ -142,7 +150,7 @@ public final class RuleWorkers {
 
     private String job(RuleFiles files, Integer version) throws JsonProcessingException {
         return mapper.writeValueAsString(new RuleWorkerMain.Job(files.files(), version, limits.maxFirings(),
-                limits.timeout().toMillis(), limits.maxAllocatedBytes()));
+                limits.timeout().toMillis(), limits.maxAllocatedBytes(), judgeThreads));
     }
 
     private Worker launch(boolean checkOnly) throws IOException {
@@ -221,7 +229,7 @@ public final class RuleWorkers {
     public final class Worker implements AutoCloseable {
         private final Process process;
         private final java.nio.file.Path dump;
-        private final Writer in;
+        private final java.io.OutputStream in;
         private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(4096);
         private volatile String step = "starting";
         private RuleWorkerMain.Checked checked;
@@ -229,7 +237,7 @@ public final class RuleWorkers {
         private Worker(Process process, java.nio.file.Path dump) {
             this.process = process;
             this.dump = dump;
-            this.in = new java.io.BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+            this.in = new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16);
             Thread reader = new Thread(this::read, "rule-worker-reader-" + process.pid());
             reader.setDaemon(true);
             reader.start();
@@ -254,7 +262,7 @@ public final class RuleWorkers {
         }
 
         private void send(String line) throws IOException {
-            in.write(line);
+            in.write(line.getBytes(StandardCharsets.UTF_8));
             in.write('\n');
         }
 
@@ -286,7 +294,7 @@ public final class RuleWorkers {
         boolean send(List<RuleWorkerMain.PlanLine> plans) {
             try {
                 for (RuleWorkerMain.PlanLine p : plans) {
-                    send(mapper.writeValueAsString(p));
+                    p.writeTo(in);
                 }
                 in.flush();
                 return true;

@@ -51,8 +51,8 @@ public interface PlanDao {
                         @Bind("content") String content, @Bind("at") Instant at);
 
     String INSERT_EVALUATION = "INSERT INTO evaluations (id, plan_id, revision, rule_set_version, rule_set_sha256, "
-            + "outcome, result, evaluated_at) VALUES (:id, :planId, :revision, :ruleSetVersion, :ruleSetSha256, :outcome, "
-            + ":result, :evaluatedAt)";
+            + "outcome, result, evaluated_at, criterion_statuses) VALUES (:id, :planId, :revision, :ruleSetVersion, "
+            + ":ruleSetSha256, :outcome, :result, :evaluatedAt, :criterionStatuses)";
 
     @SqlUpdate(INSERT_EVALUATION)
     void insertEvaluation(@BindMethods EvaluationRow evaluation);
@@ -87,17 +87,25 @@ public interface PlanDao {
     long count(@BindMethods PlanFilter filter);
 
     /**
-     * The latest revision of plans after a given id, in id order, with its stored evaluation and the rule set that
-     * made it: impact analysis reads plans in batches.
+     * The latest revision of plans after a given id, in id order, with its stored verdict (outcome and criterion
+     * statuses) and the rule set that made it: impact analysis reads plans in batches. The 12 KB evaluation document
+     * is read only for a row without its statuses (CASE: PostgreSQL does not even decompress it otherwise).
      */
-    @SqlQuery("SELECT p.id, r.content, e.rule_set_sha256, e.result AS evaluation FROM plans p "
+    @SqlQuery("SELECT p.id, r.content, e.rule_set_sha256, e.outcome, e.criterion_statuses, "
+            + "CASE WHEN e.criterion_statuses IS NULL THEN e.result END AS evaluation FROM plans p "
             + "JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision "
             + "LEFT JOIN evaluations e ON e.id = p.latest_evaluation_id "
             + "WHERE p.id > :after ORDER BY p.id LIMIT :limit")
     @RegisterConstructorMapper(LatestRevision.class)
     List<LatestRevision> latestRevisions(@Bind("after") String afterId, @Bind("limit") int limit);
 
-    record LatestRevision(String id, String content, String ruleSetSha256, String evaluation) {
+    /**
+     * A plan's latest revision, its content as the UTF-8 bytes stored (impact analysis sends them on to its worker
+     * as they are: no String made and encoded again); outcome and criterionStatuses of its latest evaluation (null:
+     * none), evaluation its document only where the statuses are null.
+     */
+    record LatestRevision(String id, byte[] content, String ruleSetSha256, String outcome, String criterionStatuses,
+                          String evaluation) {
     }
 
     /**

@@ -396,7 +396,7 @@ abstract class RuleSetApiContract {
         return r.ruleSet();
     }
 
-    private static Plan readPlan(String content) {
+    private static Plan readPlan(byte[] content) {
         try {
             return io.dropwizard.jackson.Jackson.newObjectMapper().readValue(content, Plan.class);
         } catch (java.io.IOException e) {
