@@ -61,6 +61,9 @@ public final class OrderedStop {
                 System.exit(status); // the remaining shutdown hooks: Jetty's own finds it stopped
             }
         }, "ordered-stop");
+        // not a daemon (the signal thread is one, and its threads would be): once Jetty's threads have ended, a JVM
+        // with only daemon threads left would exit 0 before this thread reached System.exit with the signal's status
+        stop.setDaemon(false);
         stop.start();
     }
 }
