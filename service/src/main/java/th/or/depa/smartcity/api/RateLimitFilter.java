@@ -40,11 +40,10 @@ public final class RateLimitFilter implements ContainerRequestFilter {
         }
         long retryAfter = rate.admit(user.id());
         if (retryAfter > 0) {
+            var reason = ErrorWords.of("rate.limited", rate.perMinute(), retryAfter);
             request.abortWith(Response.status(429).header("Retry-After", retryAfter)
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody(429, ErrorWords.of("rate.limited", rate.perMinute(), retryAfter).en(),
-                            ErrorWords.of("rate.limited", rate.perMinute(), retryAfter), List.of(), List.of()))
-                    .build());
+                    .entity(new ErrorBody(429, reason.en(), reason, List.of(), List.of())).build());
         }
     }
 }
